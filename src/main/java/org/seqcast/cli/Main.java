@@ -1,2 +1,70 @@
 package org.seqcast.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code seqcast <command> ...}. */
+@Command(name = "seqcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train LSTM forecasters on CSV time series, forecast, evaluate, run many series.",
+        subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 2 usage/config, 3 data, 4 model file, 5 I/O, 6 training diverged,",
+                "7 batch partly failed, 70 internal error, 130 interrupted. See README.md."})
+public final class Main implements Runnable {
+    static final InheritableThreadLocal<PrintStream> OUT = new InheritableThreadLocal<>() {
+        @Override
+        protected PrintStream initialValue() {
+            return System.out;
+        }
+    };
+    static final InheritableThreadLocal<PrintStream> ERR = new InheritableThreadLocal<>() {
+        @Override
+        protected PrintStream initialValue() {
+            return System.err;
+        }
+    };
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (train, predict, summary, ...)");
+    }
+
+    public static void main(String[] args) {
+        int code = execute(System.out, System.err, args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. Tests call this. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        PrintStream oldOut = OUT.get();
+        PrintStream oldErr = ERR.get();
+        OUT.set(out);
+        ERR.set(err);
+        try {
+            CommandLine cl = commandLine();
+            cl.setOut(new PrintWriter(out, true));
+            cl.setErr(new PrintWriter(err, true));
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+            OUT.set(oldOut);
+            ERR.set(oldErr);
+        }
+    }
+
+    static CommandLine commandLine() {
+        ErrorHandler handler = new ErrorHandler();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(handler);
+        cl.setParameterExceptionHandler(handler);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}

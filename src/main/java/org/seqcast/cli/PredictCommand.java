@@ -1,0 +1,74 @@
+package org.seqcast.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.seqcast.SeqcastException;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.forecast.Forecast;
+import org.seqcast.forecast.ForecastCsv;
+import org.seqcast.forecast.Forecaster;
+import org.seqcast.store.ModelBundle;
+import org.seqcast.store.ModelFile;
+import org.seqcast.store.Schema;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqcast predict}: a saved model on a new CSV; the next horizon steps as CSV. Never loads ND4J. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Forecast the steps after the end of a CSV with a saved model. The CSV needs the model's time",
+                "column, targets and features; its last window.timesteps rows are used."})
+public final class PredictCommand extends Subcommand {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
+    Path model;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV ('-' = standard input).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+            description = "Forecast CSV (default '-' = stdout); a file is written atomically.")
+    String output;
+
+    @Override
+    protected int run() throws Exception {
+        ModelBundle bundle = ModelFile.read(model);
+        Schema schema = bundle.schema();
+        checkColumns(input, schema);
+        SeqcastConfig cfg = ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", List.of());
+        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
+                this::info);
+        Forecast f = new Forecaster(bundle).forecast(series);
+        if ("-".equals(output)) {
+            ForecastCsv.write(f, out());
+        } else {
+            ForecastCsv.write(f, Path.of(output));
+            info("forecast: " + output);
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** Names every column the model needs that the CSV lacks, in one message. */
+    static void checkColumns(String input, Schema schema) {
+        if ("-".equals(input)) {
+            return; // standard input can be read once only; the reader names missing columns itself
+        }
+        List<String> have = CsvSeriesReader.header(input);
+        List<String> need = new ArrayList<>();
+        need.add(schema.timeColumn());
+        need.addAll(schema.valueColumns());
+        List<String> missing = new ArrayList<>();
+        for (String c : need) {
+            if (!have.contains(c)) {
+                missing.add(c);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw SeqcastException.data(input + ": missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + " that the model was trained with (the CSV has " + String.join(", ", have) + "; the model needs "
+                    + String.join(", ", need) + ")");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.seqcast.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.seqcast.SeqcastException;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.model.LayerSummary;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.store.ModelBundle;
+import org.seqcast.store.ModelFile;
+import org.seqcast.store.Provenance;
+import org.seqcast.store.Schema;
+import org.seqcast.train.TrainJob;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code seqcast summary}: the layer table (Keras style) and window shape of a config or a saved model. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+        description = {"Print the network's layers, output shapes and parameter counts, and the window shape,",
+                "for a config (-c/--set) or a saved model (-m, which also prints its provenance)."})
+public final class SummaryCommand extends Subcommand {
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        ConfigMixin config;
+
+        @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A saved model file.")
+        Path model;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Override
+    protected int run() {
+        if (source.model != null) {
+            ModelBundle b = ModelFile.read(source.model);
+            Schema s = b.schema();
+            printTable(b.network(), s.horizon(), s.targets().size());
+            Provenance p = b.provenance();
+            out().println();
+            out().println("Provenance");
+            out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", p.dataPath(), p.rows(), p.firstTime(), p.lastTime());
+            out().printf(Locale.ROOT, "  data sha256: %s%n", p.dataSha256());
+            out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", s.timeColumn(), s.targets(), s.features());
+            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%n", s.frequencyUnit().toLowerCase(Locale.ROOT), s.frequencyMultiple(), s.season());
+            out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
+            out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", p.trainedAt(), p.bestEpoch(), p.epochsRun());
+            out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", p.seqcastVersion(), p.dl4jVersion(), p.javaVersion());
+            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(p.scores()).entrySet()) {
+                out().printf(Locale.ROOT, "  %-24s %s%n", e.getKey() + ":", TrainCommand.num(e.getValue()));
+            }
+            return ExitCode.OK.code();
+        }
+        ConfigMixin cm = source.config;
+        SeqcastConfig cfg = cm.load();
+        if (cfg.data().target().isEmpty()) {
+            throw SeqcastException.config("data.target is not set; the output layer's size depends on it (set it in the config or with --set data.target=COLUMN)");
+        }
+        int inputs = cfg.data().target().size() + cfg.data().features().size();
+        int timesteps = cfg.window().timesteps();
+        if (timesteps == 0) {
+            cfg.requireData();
+            TimeSeries series = SeriesLoading.load(cfg, cm.resolveDataPath(cfg.data().path()), this::info);
+            timesteps = TrainJob.autoTimesteps(TrainJob.season(cfg, series), cfg.window().horizon(), series.length());
+        }
+        int outputs = cfg.window().horizon() * cfg.data().target().size();
+        printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), cfg.window().horizon(), cfg.data().target().size());
+        return ExitCode.OK.code();
+    }
+
+    private void printTable(NetworkSpec spec, int horizon, int targets) {
+        out().print(LayerSummary.table(spec));
+        out().printf(Locale.ROOT, "Window: samples x %d timesteps x %d feature%s -> %d outputs (%d steps x %d target%s)%n",
+                spec.timesteps(), spec.inputs(), spec.inputs() == 1 ? "" : "s", spec.outputs(), horizon, targets, targets == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,64 @@
+package org.seqcast.forecast;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.seqcast.model.Inference;
+import org.seqcast.model.NetworkParams;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.transform.ColumnScaler;
+
+/**
+ * Point forecasts in original units from a scaled input window: each ensemble member's forward pass,
+ * combined by the median, then the target scaling inverted. Pure Java; thread-safe.
+ */
+public final class Predictor {
+    private final List<Inference> members;
+    private final ColumnScaler scaler;
+    private final int horizon;
+    private final int targets;
+
+    public Predictor(NetworkSpec spec, List<NetworkParams> params, ColumnScaler scaler, int horizon, int targets) {
+        if (spec.outputs() != horizon * targets) {
+            throw new IllegalArgumentException("Invalid outputs = " + spec.outputs() + " for horizon " + horizon + " x " + targets + " targets");
+        }
+        this.members = new ArrayList<>();
+        for (NetworkParams p : params) {
+            members.add(new Inference(spec, p));
+        }
+        this.scaler = scaler;
+        this.horizon = horizon;
+        this.targets = targets;
+    }
+
+    /** x is the scaled window [features][timesteps]; returns [horizon][targets] in original units. */
+    public double[][] predict(float[][] x) {
+        int n = members.size();
+        float[][] outs = new float[n][];
+        for (int m = 0; m < n; m++) {
+            outs[m] = members.get(m).forward(x);
+        }
+        double[][] y = new double[horizon][targets];
+        double[] tmp = new double[n];
+        for (int s = 0; s < horizon; s++) {
+            for (int k = 0; k < targets; k++) {
+                int o = s * targets + k;
+                for (int m = 0; m < n; m++) {
+                    tmp[m] = outs[m][o];
+                }
+                y[s][k] = scaler.inverse(k, median(tmp));
+            }
+        }
+        return y;
+    }
+
+    static double median(double[] v) {
+        if (v.length == 1) {
+            return v[0];
+        }
+        double[] c = v.clone();
+        Arrays.sort(c);
+        int h = c.length / 2;
+        return c.length % 2 == 1 ? c[h] : (c[h - 1] + c[h]) / 2;
+    }
+}

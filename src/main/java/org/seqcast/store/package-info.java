@@ -1,0 +1,2 @@
+/** The model file: one zip of our own JSON and raw floats, with provenance; never Java serialization. */
+package org.seqcast.store;

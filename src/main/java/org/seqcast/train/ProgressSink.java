@@ -1,0 +1,19 @@
+package org.seqcast.train;
+
+/** Receives training progress; implementations draw a bar, print lines, or stay silent. */
+public interface ProgressSink extends AutoCloseable {
+    /** Called once before the first epoch. */
+    default void start(int epochs) {
+    }
+
+    /** Called after every epoch; {@code best} is the best validation loss so far. */
+    void epoch(int epoch, int epochs, double trainLoss, double validationLoss, double best, int bestEpoch);
+
+    /** Called once when training stops (early or not). */
+    @Override
+    default void close() {
+    }
+
+    ProgressSink QUIET = (epoch, epochs, trainLoss, validationLoss, best, bestEpoch) -> {
+    };
+}

@@ -1,0 +1,221 @@
+package org.seqcast.train;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.seqcast.SeqcastException;
+import org.seqcast.Versions;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.LayerConfig;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.eval.Baselines;
+import org.seqcast.eval.Metrics;
+import org.seqcast.forecast.Predictor;
+import org.seqcast.forecast.SeriesColumns;
+import org.seqcast.model.NetworkFactory;
+import org.seqcast.model.NetworkParams;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.store.ModelBundle;
+import org.seqcast.store.Provenance;
+import org.seqcast.store.Schema;
+import org.seqcast.transform.ColumnScaler;
+import org.seqcast.window.Split;
+import org.seqcast.window.WindowSpec;
+import org.seqcast.window.Windows;
+
+/**
+ * One training run as a pure function of (config, series): window, scale, build, train (an
+ * ensemble in parallel when configured), score against baselines on the validation windows, calibrate
+ * intervals, and return the model bundle with its report. Used by {@code train}, {@code backtest} and
+ * {@code batch} alike.
+ */
+public final class TrainJob {
+
+    /** Validation scores in original units of the model and of the baselines on the same windows. */
+    public record Report(int trainWindows, int validationWindows, int droppedWindows, int features, int timesteps,
+                         int outputs, int season, int bestEpoch, int epochsRun, double mae, double rmse,
+                         double naiveMae, double naiveRmse, double seasonalNaiveMae, double seasonalNaiveRmse) {
+    }
+
+    /** The trained model, its report, and the loss curves of each member. */
+    public record Outcome(ModelBundle bundle, Report report, List<Trainer.Result> curves) {
+    }
+
+    private TrainJob() {
+    }
+
+    /** Lookback for {@code window.timesteps: auto}: two seasons (or 2 x horizon when there is no season), within what the series allows. */
+    public static int autoTimesteps(int season, int horizon, int rows) {
+        int want = season > 1 ? 2 * season : Math.max(2 * horizon, 8);
+        int cap = Math.max(1, (rows - 3 * horizon) / 2);
+        return Math.max(1, Math.min(want, cap));
+    }
+
+    public static int season(SeqcastConfig cfg, TimeSeries series) {
+        return cfg.data().season() > 0 ? cfg.data().season() : series.frequency().defaultSeason();
+    }
+
+    /**
+     * @param workers threads for ensemble members (1 = sequential)
+     * @param progress receives epochs of the first member only (the others train alongside)
+     * @param info     one-line notes for stderr (the windows line)
+     */
+    public static Outcome run(SeqcastConfig cfg, TimeSeries series, int workers, ProgressSink progress, Consumer<String> info) {
+        List<String> targets = cfg.data().target();
+        List<String> features = cfg.data().features();
+        List<String> columns = new ArrayList<>(targets);
+        columns.addAll(features);
+        int rows = series.length();
+        int season = season(cfg, series);
+        int horizon = cfg.window().horizon();
+        int timesteps = cfg.window().timesteps() > 0 ? cfg.window().timesteps() : autoTimesteps(season, horizon, rows);
+        WindowSpec spec = new WindowSpec(timesteps, horizon, cfg.window().stride());
+        Split split = Split.of(rows, spec, cfg.training().validation(), series.source());
+
+        double[][] raw = SeriesColumns.of(series, columns);
+        ColumnScaler scaler = ColumnScaler.fit(raw, split.fitRows());
+        double[][] scaled = scaler.transform(raw);
+        double[][] scaledTargets = Arrays.copyOf(scaled, targets.size());
+        Windows train = Windows.cut(scaled, scaledTargets, spec, 0, split.train());
+        Windows val = Windows.cut(scaled, scaledTargets, spec, split.valStart(), split.windows());
+        int outputs = horizon * targets.size();
+        info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
+                train.size(), val.size(), timesteps, columns.size(), columns.size() == 1 ? "" : "s", outputs,
+                split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
+
+        NetworkSpec netSpec = networkSpec(cfg, columns.size(), timesteps, outputs);
+        int members = cfg.training().ensemble();
+        List<Trainer.Result> curves = new ArrayList<>();
+        List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, members, workers, progress, curves);
+
+        Predictor predictor = new Predictor(netSpec, params, scaler, horizon, targets.size());
+        // Validation scores in original units, against naive and seasonal naive on the same windows.
+        int n = val.size();
+        int k = targets.size();
+        double[] actual = new double[n * horizon * k];
+        double[] model = new double[actual.length];
+        double[] naive = new double[actual.length];
+        double[] snaive = new double[actual.length];
+        double[][][] residuals = new double[horizon][k][n];
+        int i = 0;
+        for (int s = 0; s < n; s++) {
+            int start = val.start(s);
+            double[][] pred = predictor.predict(val.input(s));
+            for (int c = 0; c < k; c++) {
+                double[] history = Arrays.copyOfRange(raw[c], 0, start + timesteps);
+                double[] nv = Baselines.naive(history, horizon);
+                double[] sn = Baselines.seasonalNaive(history, horizon, season);
+                for (int st = 0; st < horizon; st++) {
+                    int idx = i + st * k + c;
+                    actual[idx] = raw[c][start + timesteps + st];
+                    model[idx] = pred[st][c];
+                    naive[idx] = nv[st];
+                    snaive[idx] = sn[st];
+                    residuals[st][c][s] = actual[idx] - model[idx];
+                }
+            }
+            i += horizon * k;
+        }
+        Trainer.Result first = curves.get(0);
+        Report report = new Report(train.size(), val.size(), split.dropped(), columns.size(), timesteps, outputs, season,
+                first.bestEpoch(), first.epochsRun(), Metrics.mae(actual, model), Metrics.rmse(actual, model),
+                Metrics.mae(actual, naive), Metrics.rmse(actual, naive), Metrics.mae(actual, snaive), Metrics.rmse(actual, snaive));
+
+        List<ModelBundle.IntervalBand> bands = new ArrayList<>();
+        for (int level : cfg.forecast().intervals()) {
+            bands.add(Calibration.conformal(level, residuals));
+        }
+
+        Schema schema = new Schema(series.timeColumn(), series.frequency().unit().name(), series.frequency().multiple(),
+                targets, features, timesteps, horizon, season);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("validation_mae", report.mae());
+        scores.put("validation_rmse", report.rmse());
+        scores.put("naive_mae", report.naiveMae());
+        scores.put("seasonal_naive_mae", report.seasonalNaiveMae());
+        Provenance prov = new Provenance(series.source(), series.sha256(), rows, series.firstTime(), series.lastTime(),
+                cfg.training().seed(), Versions.seqcast(), Versions.dl4j(), Versions.java(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.bestEpoch(), report.epochsRun(), scores);
+        ModelBundle bundle = new ModelBundle(ConfigLoader.toYaml(cfg), schema, netSpec, params, scaler, bands, prov);
+        return new Outcome(bundle, report, curves);
+    }
+
+    public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs) {
+        List<int[]> ub = new ArrayList<>();
+        List<Double> dropouts = new ArrayList<>();
+        for (LayerConfig l : cfg.model().layers()) {
+            ub.add(new int[] {l.units(), l.bidirectional() ? 1 : 0});
+            dropouts.add(l.dropout());
+        }
+        return NetworkSpec.of(inputs, timesteps, ub, dropouts, outputs);
+    }
+
+    private static List<NetworkParams> trainMembers(SeqcastConfig cfg, NetworkSpec netSpec, Windows train, Windows val, int members,
+                                                    int workers, ProgressSink progress, List<Trainer.Result> curves) {
+        Trainer.Options base = new Trainer.Options(cfg.training().epochs(), cfg.training().batchSize(), cfg.training().patience(),
+                cfg.training().seed());
+        if (members == 1 || workers <= 1) {
+            List<NetworkParams> out = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                Member r = trainOne(cfg, netSpec, train, val, base, m, m == 0 ? progress : ProgressSink.QUIET);
+                out.add(r.params);
+                curves.add(r.result);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, members), r -> {
+            Thread t = new Thread(r, "seqcast-member");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Member>> futures = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                final int mm = m;
+                futures.add(pool.submit(() -> trainOne(cfg, netSpec, train, val, base, mm, mm == 0 ? progress : ProgressSink.QUIET)));
+            }
+            List<NetworkParams> out = new ArrayList<>();
+            for (Future<Member> f : futures) {
+                Member r = f.get();
+                out.add(r.params);
+                curves.add(r.result);
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SeqcastException(SeqcastException.Kind.INTERNAL, "training interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new SeqcastException(SeqcastException.Kind.INTERNAL, "training failed: " + c, c);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Member(NetworkParams params, Trainer.Result result) {
+    }
+
+    private static Member trainOne(SeqcastConfig cfg, NetworkSpec netSpec, Windows train, Windows val, Trainer.Options base, int m,
+                                   ProgressSink progress) {
+        long seed = base.seed() + 1_000_003L * m;
+        MultiLayerNetwork net = NetworkFactory.build(netSpec, cfg.training().learningRate(), seed);
+        Trainer trainer = new Trainer(net, train, val);
+        Trainer.Result r = trainer.fit(new Trainer.Options(base.epochs(), base.batchSize(), base.patience(), seed), progress);
+        return new Member(NetworkParams.of(net), r);
+    }
+}

@@ -1,0 +1,175 @@
+package org.seqcast.train;
+
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.seqcast.SeqcastException;
+import org.seqcast.window.Windows;
+
+/**
+ * Minibatch training with early stopping on validation loss: each epoch shuffles the training windows
+ * (seeded), fits every minibatch, scores the validation windows, and remembers the parameters of the
+ * best epoch, which are restored at the end.
+ */
+public final class Trainer {
+
+    /** How to train. patience 0 = never stop early. */
+    public record Options(int epochs, int batchSize, int patience, long seed) {
+        public Options {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("Invalid epochs = " + epochs);
+            }
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("Invalid batch size = " + batchSize);
+            }
+            if (patience < 0) {
+                throw new IllegalArgumentException("Invalid patience = " + patience);
+            }
+        }
+    }
+
+    /** What happened: best epoch (1-based), epochs run, and the loss curves (scaled units, MSE). */
+    public record Result(int bestEpoch, int epochsRun, double bestValidationLoss, double[] trainLoss, double[] validationLoss) {
+    }
+
+    private final MultiLayerNetwork net;
+    private final Windows train;
+    private final int features;
+    private final int timesteps;
+    private final int outputs;
+    private final float[] xAll;
+    private final float[] yAll;
+    private final INDArray valX;
+    private final float[][] valY;
+
+    public Trainer(MultiLayerNetwork net, Windows train, Windows validation) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("Invalid training windows = 0");
+        }
+        this.net = net;
+        this.train = train;
+        this.features = train.features();
+        this.timesteps = train.timesteps();
+        this.outputs = train.horizon() * train.targets();
+        this.xAll = flattenInputs(train);
+        this.yAll = flattenTargets(train);
+        this.valX = validation.size() == 0 ? null : Nd4j.create(flattenInputs(validation), new long[] {validation.size(), features, timesteps}, 'c');
+        this.valY = new float[validation.size()][];
+        for (int i = 0; i < validation.size(); i++) {
+            valY[i] = validation.target(i);
+        }
+    }
+
+    static float[] flattenInputs(Windows w) {
+        int f = w.features();
+        int t = w.timesteps();
+        float[] out = new float[w.size() * f * t];
+        for (int s = 0; s < w.size(); s++) {
+            float[][] x = w.input(s);
+            for (int j = 0; j < f; j++) {
+                System.arraycopy(x[j], 0, out, (s * f + j) * t, t);
+            }
+        }
+        return out;
+    }
+
+    static float[] flattenTargets(Windows w) {
+        int o = w.horizon() * w.targets();
+        float[] out = new float[w.size() * o];
+        for (int s = 0; s < w.size(); s++) {
+            System.arraycopy(w.target(s), 0, out, s * o, o);
+        }
+        return out;
+    }
+
+    /** Trains to the end or until patience runs out, then restores the best epoch's parameters. */
+    public Result fit(Options o, ProgressSink progress) {
+        Nd4j.getRandom().setSeed(o.seed());
+        Random shuffle = new Random(o.seed());
+        double[] trainLoss = new double[o.epochs()];
+        double[] valLoss = new double[o.epochs()];
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        INDArray bestParams = null;
+        int epoch = 0;
+        progress.start(o.epochs());
+        try {
+            while (epoch < o.epochs()) {
+                epoch++;
+                double tl = epoch(o.batchSize(), shuffle);
+                if (!Double.isFinite(tl)) {
+                    throw new SeqcastException(SeqcastException.Kind.NUMERIC, "training diverged at epoch " + epoch
+                            + " (loss " + tl + "); lower training.learning_rate or check the data for extreme values");
+                }
+                double vl = valX == null ? tl : validationLoss();
+                trainLoss[epoch - 1] = tl;
+                valLoss[epoch - 1] = vl;
+                if (vl < best) {
+                    best = vl;
+                    bestEpoch = epoch;
+                    bestParams = net.params().dup();
+                }
+                progress.epoch(epoch, o.epochs(), tl, vl, best, bestEpoch);
+                if (o.patience() > 0 && epoch - bestEpoch >= o.patience()) {
+                    break;
+                }
+            }
+        } finally {
+            progress.close();
+        }
+        if (bestParams != null) {
+            net.setParams(bestParams);
+        }
+        return new Result(bestEpoch, epoch, best, java.util.Arrays.copyOf(trainLoss, epoch), java.util.Arrays.copyOf(valLoss, epoch));
+    }
+
+    /** One pass over the shuffled training windows; returns the mean minibatch loss. */
+    public double epoch(int batchSize, Random shuffle) {
+        int n = train.size();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int tmp = order[i];
+            order[i] = order[j];
+            order[j] = tmp;
+        }
+        int ft = features * timesteps;
+        double sum = 0;
+        int batches = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int b = Math.min(batchSize, n - from);
+            float[] x = new float[b * ft];
+            float[] y = new float[b * outputs];
+            for (int k = 0; k < b; k++) {
+                int s = order[from + k];
+                System.arraycopy(xAll, s * ft, x, k * ft, ft);
+                System.arraycopy(yAll, s * outputs, y, k * outputs, outputs);
+            }
+            DataSet ds = new DataSet(Nd4j.create(x, new long[] {b, features, timesteps}, 'c'),
+                    Nd4j.create(y, new long[] {b, outputs}, 'c'));
+            net.fit(ds);
+            sum += net.score();
+            batches++;
+        }
+        return sum / batches;
+    }
+
+    /** Mean squared error over all validation outputs (scaled units). */
+    public double validationLoss() {
+        INDArray out = net.output(valX, false);
+        float[] pred = out.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        double s = 0;
+        for (int i = 0; i < valY.length; i++) {
+            for (int k = 0; k < outputs; k++) {
+                double d = pred[i * outputs + k] - valY[i][k];
+                s += d * d;
+            }
+        }
+        return s / ((double) valY.length * outputs);
+    }
+}

@@ -1,0 +1,2 @@
+/** Scalers and transforms, fitted on training rows only and inverted on every forecast. */
+package org.seqcast.transform;

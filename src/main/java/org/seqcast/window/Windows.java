@@ -1,0 +1,110 @@
+package org.seqcast.window;
+
+/**
+ * Supervised windows over a multivariate series: inputs [samples][features][timesteps] (DL4J's NCW
+ * layout) and targets [samples][horizon * targets] ordered step-major (step 0 of every target,
+ * then step 1, ...).
+ *
+ * <p>Rows are given column-major: {@code inputs[f][row]} for each input feature and
+ * {@code targets[k][row]} for each target.
+ */
+public final class Windows {
+    private final float[][][] x;
+    private final float[][] y;
+    private final int[] starts;
+    private final int timesteps;
+    private final int horizon;
+    private final int targets;
+
+    private Windows(float[][][] x, float[][] y, int[] starts, int timesteps, int horizon, int targets) {
+        this.x = x;
+        this.y = y;
+        this.starts = starts;
+        this.timesteps = timesteps;
+        this.horizon = horizon;
+        this.targets = targets;
+    }
+
+    /** Cuts the windows whose indexes (see {@link WindowSpec#start}) are in [fromWindow, toWindow). */
+    public static Windows cut(double[][] inputs, double[][] targetCols, WindowSpec spec, int fromWindow, int toWindow) {
+        int rows = inputs[0].length;
+        int n = toWindow - fromWindow;
+        if (n < 0) {
+            throw new IllegalArgumentException("Invalid window range = [" + fromWindow + ", " + toWindow + ")");
+        }
+        int f = inputs.length;
+        int k = targetCols.length;
+        int t = spec.timesteps();
+        int h = spec.horizon();
+        float[][][] x = new float[n][f][t];
+        float[][] y = new float[n][h * k];
+        int[] starts = new int[n];
+        for (int s = 0; s < n; s++) {
+            int start = spec.start(rows, fromWindow + s);
+            starts[s] = start;
+            for (int j = 0; j < f; j++) {
+                double[] col = inputs[j];
+                float[] dst = x[s][j];
+                for (int i = 0; i < t; i++) {
+                    dst[i] = (float) col[start + i];
+                }
+            }
+            for (int step = 0; step < h; step++) {
+                for (int c = 0; c < k; c++) {
+                    y[s][step * k + c] = (float) targetCols[c][start + t + step];
+                }
+            }
+        }
+        return new Windows(x, y, starts, t, h, k);
+    }
+
+    /** The input block of the last {@code timesteps} rows: the window a forecast starts from. */
+    public static float[][] lastInputs(double[][] inputs, int timesteps) {
+        int rows = inputs[0].length;
+        if (rows < timesteps) {
+            throw new IllegalArgumentException("Invalid rows = " + rows + " for timesteps = " + timesteps);
+        }
+        float[][] x = new float[inputs.length][timesteps];
+        for (int j = 0; j < inputs.length; j++) {
+            for (int i = 0; i < timesteps; i++) {
+                x[j][i] = (float) inputs[j][rows - timesteps + i];
+            }
+        }
+        return x;
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    public int features() {
+        return x.length == 0 ? 0 : x[0].length;
+    }
+
+    public int timesteps() {
+        return timesteps;
+    }
+
+    public int horizon() {
+        return horizon;
+    }
+
+    public int targets() {
+        return targets;
+    }
+
+    /** Inputs of sample {@code s}: [features][timesteps]. Not copied. */
+    public float[][] input(int s) {
+        return x[s];
+    }
+
+    /** Targets of sample {@code s}: [horizon * targets], step-major. Not copied. */
+    public float[] target(int s) {
+        return y[s];
+    }
+
+    /** First input row of sample {@code s} in the series. */
+    public int start(int s) {
+        return starts[s];
+    }
+}

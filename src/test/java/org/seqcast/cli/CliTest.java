@@ -1,0 +1,161 @@
+package org.seqcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI through {@code CommandLine.execute}, with captured stdout and stderr. */
+class CliTest {
+    @TempDir
+    static Path dir;
+
+    static Path model;
+    static Run trained;
+
+    /** One captured run. */
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A short training run on airpassengers, shared by the tests below. */
+    @BeforeAll
+    static void trainSmallModel() {
+        model = dir.resolve("air.seqcast");
+        trained = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=4", "--set", "model.layers=[{units: 8}]",
+                "-o", model.toString());
+        assertEquals(0, trained.code(), trained.err());
+    }
+
+    @Test
+    void trainReportsWindowsBaselinesAndPrintsTheForecast() {
+        assertTrue(trained.err().contains("windows: "), trained.err());
+        assertTrue(trained.err().contains("seasonal naive (m=12)"), trained.err());
+        List<String> lines = trained.out().lines().toList();
+        assertEquals("month,passengers", lines.get(0));
+        assertEquals(13, lines.size(), trained.out());
+        assertTrue(lines.get(1).startsWith("1961-01,"), lines.get(1));
+        assertTrue(lines.get(12).startsWith("1961-12,"), lines.get(12));
+        assertTrue(Files.exists(model));
+    }
+
+    @Test
+    void predictOnTheTrainingCsvReproducesTrainsForecastExactly() {
+        Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv");
+        assertEquals(0, p.code(), p.err());
+        assertEquals(trained.out(), p.out());
+    }
+
+    @Test
+    void predictWritesAFileAtomically() throws IOException {
+        Path f = dir.resolve("fc.csv");
+        Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "-o", f.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(trained.out(), Files.readString(f));
+    }
+
+    @Test
+    void predictOnCsvMissingAColumnFailsWithTheDataCode() throws IOException {
+        Path csv = dir.resolve("wrong.csv");
+        Files.writeString(csv, "month,value\n1960-01,1\n1960-02,2\n");
+        Run p = run("predict", "-m", model.toString(), "-i", csv.toString(), "-o", dir.resolve("never.csv").toString());
+        assertEquals(ExitCode.DATA.code(), p.code());
+        assertTrue(p.err().contains("passengers"), p.err());
+        assertTrue(p.err().contains("Try 'seqcast predict --help'"), p.err());
+        assertFalse(p.err().contains("\tat "), "no stack trace: " + p.err());
+        assertFalse(Files.exists(dir.resolve("never.csv")));
+    }
+
+    @Test
+    void nonNumericValueNamesTheLineAndWritesNoModel() throws IOException {
+        Path csv = dir.resolve("abc.csv");
+        List<String> rows = Files.readAllLines(Path.of("data/airpassengers.csv"));
+        rows.set(17, rows.get(17).split(",")[0] + ",abc");
+        Files.write(csv, rows);
+        Path out = dir.resolve("abc.seqcast");
+        Run r = run("train", "-c", "configs/airpassengers.yaml", "--set", "data.path=" + csv, "-o", out.toString());
+        assertEquals(ExitCode.DATA.code(), r.code(), r.err());
+        assertTrue(r.err().contains("line 18"), r.err());
+        assertTrue(r.err().contains("'abc'"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void stacktraceOptionShowsTheTrace() throws IOException {
+        Run r = run("predict", "-m", dir.resolve("missing.seqcast").toString(), "-i", "data/airpassengers.csv", "--stacktrace");
+        assertEquals(ExitCode.IO.code(), r.code());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void unknownConfigKeyIsAUsageErrorWithSuggestion() {
+        Run r = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epoch=3");
+        assertEquals(ExitCode.USAGE.code(), r.code());
+        assertTrue(r.err().contains("training.epoch"), r.err());
+        assertTrue(r.err().contains("epochs"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("train", "--bogus");
+        assertEquals(ExitCode.USAGE.code(), r.code());
+        assertTrue(r.err().contains("Try 'seqcast train --help'"), r.err());
+    }
+
+    @Test
+    void summaryOfConfigAndModel() {
+        Run c = run("summary", "-c", "configs/airpassengers.yaml");
+        assertEquals(0, c.code(), c.err());
+        // 4((1 + 64) 64 + 64) = 16,896 and (64 + 1) 12 = 780
+        assertTrue(c.out().contains("16,896"), c.out());
+        assertTrue(c.out().contains("780"), c.out());
+        assertTrue(c.out().contains("Total params: 17,676"), c.out());
+        assertTrue(c.out().contains("24 timesteps x 1 feature -> 12 outputs"), c.out());
+        Run m = run("summary", "-m", model.toString());
+        assertEquals(0, m.code(), m.err());
+        assertTrue(m.out().contains("data sha256:"), m.out());
+        assertTrue(m.out().contains("DL4J 1.0.0-M2.1"), m.out());
+    }
+
+    @Test
+    void versionNamesSeqcastAndDl4j() {
+        Run v = run("--version");
+        assertEquals(0, v.code());
+        assertTrue(v.out().startsWith("seqcast "), v.out());
+        assertTrue(v.out().contains("DL4J 1.0.0-M2.1"), v.out());
+    }
+
+    @Test
+    void corruptModelFileHasTheModelCode() throws IOException {
+        Path bad = dir.resolve("bad.seqcast");
+        Files.write(bad, Files.readAllBytes(model).length > 100 ? java.util.Arrays.copyOf(Files.readAllBytes(model), 100) : new byte[0]);
+        Run r = run("predict", "-m", bad.toString(), "-i", "data/airpassengers.csv");
+        assertEquals(ExitCode.MODEL.code(), r.code(), r.err());
+    }
+
+    @Test
+    void exitCodeTableInReadmeMatchesTheEnum() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (ExitCode c : ExitCode.values()) {
+            assertTrue(readme.contains("| " + c.code() + " | " + c.meaning() + " |"), "README lacks row for " + c);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.seqcast.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqcast.SeqcastException;
+import org.seqcast.model.Inference;
+import org.seqcast.model.NetworkFactory;
+import org.seqcast.model.NetworkParams;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.transform.ColumnScaler;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    static ModelBundle bundle() {
+        NetworkSpec spec = NetworkSpec.of(2, 5, List.of(new int[] {4, 0}, new int[] {3, 1}), List.of(0.0, 0.1), 6);
+        MultiLayerNetwork net = NetworkFactory.build(spec, 1e-3, 11);
+        NetworkParams p1 = NetworkParams.of(net);
+        NetworkParams p2 = NetworkParams.of(NetworkFactory.build(spec, 1e-3, 12));
+        Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12);
+        ColumnScaler scaler = new ColumnScaler(new double[] {1.5, -2}, new double[] {3, 0.25});
+        ModelBundle.IntervalBand band = new ModelBundle.IntervalBand(80, new double[][] {{-1, -2}, {-3, -4}, {-5, -6}},
+                new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
+                "2026-11-23T00:00:00Z", 7, 19, Map.of("validation_mae", 1.25));
+        return new ModelBundle("data:\n  path: data/x.csv\n", schema, spec, List.of(p1, p2), scaler, List.of(band), prov);
+    }
+
+    @Test
+    void roundTripKeepsEverything() {
+        ModelBundle b = bundle();
+        Path f = dir.resolve("m.seqcast");
+        ModelFile.write(f, b);
+        ModelBundle r = ModelFile.read(f);
+        assertEquals(b.schema(), r.schema());
+        assertEquals(b.network(), r.network());
+        assertEquals(b.members(), r.members());
+        assertEquals(b.scaler(), r.scaler());
+        assertEquals(b.provenance(), r.provenance());
+        assertEquals(b.configYaml(), r.configYaml());
+        assertEquals(80, r.intervals().get(0).level());
+        assertArrayEquals(b.intervals().get(0).upper()[2], r.intervals().get(0).upper()[2]);
+        float[][] x = {{0.1f, 0.2f, -0.3f, 0.4f, 0.5f}, {1, 0, -1, 0, 1}};
+        assertArrayEquals(new Inference(b.network(), b.members().get(1)).forward(x), new Inference(r.network(), r.members().get(1)).forward(x));
+        // only our own file: no temp file left beside it
+        assertEquals(List.of(f), list());
+    }
+
+    @Test
+    void tamperedParametersAreRefused() throws IOException {
+        Path f = dir.resolve("m.seqcast");
+        ModelFile.write(f, bundle());
+        byte[] bytes = Files.readAllBytes(f);
+        // params.bin is stored deflated: flipping a byte near the end of its data breaks the checksum or the zip
+        bytes[bytes.length / 2] ^= 0x5a;
+        Files.write(f, bytes);
+        SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
+        assertEquals(SeqcastException.Kind.MODEL, e.kind());
+    }
+
+    @Test
+    void modifiedParamsWithValidZipFailTheChecksum() throws IOException {
+        Path f = dir.resolve("m.seqcast");
+        ModelFile.write(f, bundle());
+        byte[] meta;
+        byte[] params;
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
+            zin.getNextEntry();
+            meta = zin.readAllBytes();
+            zin.getNextEntry();
+            params = zin.readAllBytes();
+        }
+        params[0] ^= 1;
+        writeZip(f, Map.of(ModelFile.META, meta, ModelFile.PARAMS, params));
+        SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
+        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFileIsRefused() throws IOException {
+        Path f = dir.resolve("m.seqcast");
+        ModelFile.write(f, bundle());
+        byte[] bytes = Files.readAllBytes(f);
+        Files.write(f, Arrays.copyOf(bytes, bytes.length / 3));
+        SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
+        assertEquals(SeqcastException.Kind.MODEL, e.kind());
+        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
+    }
+
+    @Test
+    void dl4jModelZipIsForeignAndNeverDeserialized() throws IOException {
+        Path f = dir.resolve("dl4j.zip");
+        ModelSerializer.writeModel(NetworkFactory.build(bundle().network(), 1e-3, 1), f.toFile(), true);
+        SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
+        assertTrue(e.getMessage().contains("not a seqcast model file"), e.getMessage());
+        // an extra entry such as DL4J's preprocessor.bin is refused before anything is parsed
+        writeZip(f, Map.of("preprocessor.bin", new byte[] {(byte) 0xac, (byte) 0xed, 0, 5}));
+        e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
+        assertTrue(e.getMessage().contains("preprocessor.bin"), e.getMessage());
+    }
+
+    @Test
+    void plainTextAndMissingFilesGetClearErrors() throws IOException {
+        Path f = dir.resolve("notes.txt");
+        Files.writeString(f, "hello");
+        assertEquals(SeqcastException.Kind.MODEL, assertThrows(SeqcastException.class, () -> ModelFile.read(f)).kind());
+        assertEquals(SeqcastException.Kind.IO, assertThrows(SeqcastException.class, () -> ModelFile.read(dir.resolve("none"))).kind());
+    }
+
+    @Test
+    void failedWriteLeavesNoPartialFile() {
+        Path f = dir.resolve("out.seqcast");
+        assertThrows(SeqcastException.class, () -> org.seqcast.io.AtomicFiles.write(f, out -> {
+            out.write(new byte[100]);
+            throw new IOException("disk full");
+        }));
+        assertFalse(Files.exists(f));
+        assertEquals(List.of(), list());
+    }
+
+    private List<Path> list() {
+        try (var s = Files.list(dir)) {
+            return s.toList();
+        } catch (IOException e) {
+            throw new RuntimeException(e);
+        }
+    }
+
+    private static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(entries).entrySet()) {
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+    }
+}
