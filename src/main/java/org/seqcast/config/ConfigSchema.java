@@ -116,7 +116,7 @@ public final class ConfigSchema {
                     "column(s) to forecast (required)"),
             key("data.features", listOf(string(), true, "string or list of strings", "a column name or a list of column names"), "[]",
                     "extra input columns used as covariates; never a target column"),
-            key("data.missing", choice(MissingPolicy.class, MissingPolicy::key, MissingPolicy.values()), "error",
+            key("data.missing", choice(MissingPolicy.class, MissingPolicy::key, List.of(MissingPolicy.values())), "error",
                     "what to do with empty cells: error, interpolate linearly, carry the last value forward, or drop the row"),
             key("data.season", autoOrInteger(1), "auto",
                     "season length in steps (1 = none); auto detects it from the data"),

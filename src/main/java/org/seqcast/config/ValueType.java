@@ -89,13 +89,17 @@ abstract class ValueType {
 
         @Override
         Object decode(Node node, String path) {
-            if (node instanceof Scalar s && !s.isNull()) {
-                Object v = read.apply(s);
-                if (v != null && valid.test(v)) {
-                    return v;
-                }
+            Object v = node instanceof Scalar s && !s.isNull() ? readValid(s) : null;
+            if (v == null) {
+                throw mismatch(node, path, expected);
             }
-            throw mismatch(node, path, expected);
+            return v;
+        }
+
+        /** The value of a non-null scalar, or null when it is not of this type or breaks the constraint. */
+        Object readValid(Scalar s) {
+            Object v = read.apply(s);
+            return v != null && valid.test(v) ? v : null;
         }
 
         @Override
@@ -121,8 +125,7 @@ abstract class ValueType {
     }
 
     /** One of the given values, spelled by {@code key}. */
-    @SafeVarargs
-    static <E> ValueType choice(Class<E> type, Function<E, String> key, E... values) {
+    static <E> ValueType choice(Class<E> type, Function<E, String> key, List<E> values) {
         List<String> keys = new ArrayList<>();
         for (E v : values) {
             keys.add(key.apply(v));
@@ -130,16 +133,16 @@ abstract class ValueType {
         String name = keys.size() == 1 ? keys.get(0)
                 : String.join(", ", keys.subList(0, keys.size() - 1)) + " or " + keys.get(keys.size() - 1);
         String expected = keys.size() == 1 ? "'" + keys.get(0) + "'" : "one of " + String.join(", ", keys);
-        List<E> allowed = List.of(values);
+        List<E> allowed = List.copyOf(values);
         return new ScalarType(name, expected, type, s -> {
             int i = keys.indexOf(text(s));
-            return i < 0 ? null : values[i];
+            return i < 0 ? null : allowed.get(i);
         }, allowed::contains, v -> key.apply(type.cast(v)));
     }
 
     /** One of the given strings. */
     static ValueType choice(String... values) {
-        return choice(String.class, Function.identity(), values);
+        return choice(String.class, Function.identity(), List.of(values));
     }
 
     private static BigInteger readInteger(Scalar s) {
@@ -185,7 +188,7 @@ abstract class ValueType {
     static ValueType autoOrInteger(int min) {
         ValueType n = integer(min);
         return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, Integer.class,
-                s -> "auto".equals(s.value()) ? Integer.valueOf(0) : ((ScalarType) n).read.apply(s),
+                s -> "auto".equals(s.value()) ? Integer.valueOf(0) : ((ScalarType) n).readValid(s),
                 v -> (Integer) v == 0 || (Integer) v >= min, v -> (Integer) v == 0 ? "auto" : String.valueOf(v));
     }
 

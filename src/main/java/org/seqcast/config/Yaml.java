@@ -22,7 +22,10 @@ final class Yaml {
     /** Deeper than any config needs; keeps hostile input from exhausting the stack. */
     static final int MAX_DEPTH = 32;
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL) // "key:" with no value is null, as in new YAMLFactory()
+            .build();
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./(][A-Za-z0-9_./()+ -]*");
     private static final Pattern NULL_WORD = Pattern.compile("null|Null|NULL|~");
 
