@@ -143,7 +143,7 @@ public final class ConfigSchema {
             key("training.batch_size", integer(1), "32",
                     "windows per gradient step"),
             key("training.learning_rate", number(0, false, Double.POSITIVE_INFINITY, false), "0.001",
-                    "Adam learning rate"),
+                    "step size of the optimiser"),
             key("training.validation", number(0, false, 0.9, true), "0.2",
                     "fraction of the series, taken from its end, held out for validation and early stopping"),
             key("training.patience", integer(0), "20",
@@ -151,7 +151,7 @@ public final class ConfigSchema {
             key("training.seed", longInteger(), "42",
                     "random seed for weight initialisation and shuffling"),
             key("training.ensemble", integer(1), "1",
-                    "number of models trained with seeds seed, seed+1, ...; the forecast is their mean"),
+                    "number of models trained with different seeds; the forecast averages them"),
             key("forecast.intervals", listOf(integer(1, 99), false, "list of integers between 1 and 99",
                     "a list of integers between 1 and 99, e.g. [80, 95]"), "[]",
                     "prediction interval levels in percent, e.g. [80, 95]; empty for point forecasts only"));

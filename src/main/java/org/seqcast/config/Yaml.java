@@ -255,8 +255,8 @@ final class Yaml {
                 case '\t': b.append("\\t"); break;
                 case '\r': b.append("\\r"); break;
                 default:
-                    if (c < 0x20 || c == 0x7f) {
-                        b.append(String.format("\\x%02x", (int) c));
+                    if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xfeff) {
+                        b.append(String.format("\\u%04x", (int) c)); // YAML would read these as breaks or BOMs
                     } else {
                         b.append(c);
                     }

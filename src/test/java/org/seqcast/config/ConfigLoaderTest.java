@@ -100,6 +100,10 @@ class ConfigLoaderTest {
         assertTrue(out.contains("    - {type: lstm, units: 16, dropout: 0.0, bidirectional: false}\n"), out);
         SeqcastConfig d = SeqcastConfig.defaults();
         assertEquals(d, yaml(ConfigLoader.toYaml(d)));
+        DataConfig odd = new DataConfig("a\u2028b\u0001.csv", "~", List.of("x\"y", "back\\slash", "'q'"), List.of("a: b", "#c"),
+                MissingPolicy.DROP, 1);
+        SeqcastConfig withOdd = new SeqcastConfig(odd, d.window(), d.model(), d.training(), d.forecast());
+        assertEquals(withOdd, yaml(ConfigLoader.toYaml(withOdd)), ConfigLoader.toYaml(withOdd));
     }
 
     @Test
