@@ -1,0 +1,35 @@
+package org.seqcast.config;
+
+import java.util.List;
+import org.seqcast.data.MissingPolicy;
+
+/**
+ * The {@code data} section: where the series is and which columns to use.
+ *
+ * @param path the CSV file, or null when not set yet
+ * @param timeColumn the timestamp column, or null when not set yet
+ * @param target the columns to forecast (empty when not set yet)
+ * @param features extra input columns, disjoint from {@code target}
+ * @param missing what to do with empty cells
+ * @param season the season length in steps, or 0 to detect it
+ */
+public record DataConfig(String path, String timeColumn, List<String> target, List<String> features,
+        MissingPolicy missing, int season) {
+
+    public DataConfig {
+        ConfigSchema.check(DataConfig.class, path, timeColumn, target, features, missing, season);
+        target = List.copyOf(target);
+        features = List.copyOf(features);
+        for (String f : features) {
+            if (target.contains(f)) {
+                throw new IllegalArgumentException("data.features: '" + f
+                        + "' is also in data.target; a column is either a target or a feature");
+            }
+        }
+    }
+
+    /** True when the season length is to be detected from the data. */
+    public boolean autoSeason() {
+        return season == 0;
+    }
+}

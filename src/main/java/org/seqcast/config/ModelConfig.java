@@ -1,0 +1,17 @@
+package org.seqcast.config;
+
+import java.util.List;
+
+/**
+ * The {@code model} section: the network architecture.
+ *
+ * @param layers the recurrent layers from input to output, at least one
+ * @param output the output layer kind; only {@code linear} so far
+ */
+public record ModelConfig(List<LayerConfig> layers, String output) {
+
+    public ModelConfig {
+        ConfigSchema.check(ModelConfig.class, layers, output);
+        layers = List.copyOf(layers);
+    }
+}

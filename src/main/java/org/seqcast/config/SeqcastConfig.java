@@ -1,0 +1,41 @@
+package org.seqcast.config;
+
+import org.seqcast.SeqcastException;
+
+/**
+ * The whole, validated configuration: one record per YAML section. Build it with {@link ConfigLoader};
+ * the keys, defaults and constraints are in {@link ConfigSchema}.
+ */
+public record SeqcastConfig(DataConfig data, WindowConfig window, ModelConfig model, TrainingConfig training,
+        ForecastConfig forecast) {
+
+    public SeqcastConfig {
+        ConfigSchema.check(SeqcastConfig.class, data, window, model, training, forecast);
+    }
+
+    /** Every key at its default (no data file, time column or target yet). */
+    public static SeqcastConfig defaults() {
+        return ConfigSchema.defaults();
+    }
+
+    /**
+     * Checks that the keys without default are set, for commands that read data.
+     *
+     * @throws SeqcastException (config) naming the first missing key and how to give it
+     */
+    public void requireData() {
+        if (data.path() == null) {
+            throw missing("data.path", "FILE");
+        }
+        if (data.timeColumn() == null) {
+            throw missing("data.time_column", "COLUMN");
+        }
+        if (data.target().isEmpty()) {
+            throw missing("data.target", "COLUMN (or [COLUMN1,COLUMN2])");
+        }
+    }
+
+    private static SeqcastException missing(String key, String example) {
+        return SeqcastException.config(key + " is not set; give it in the config file or with --set " + key + "=" + example);
+    }
+}

@@ -1,0 +1,25 @@
+package org.seqcast.config;
+
+/**
+ * The {@code training} section.
+ *
+ * @param epochs maximum passes over the training windows
+ * @param batchSize windows per gradient step
+ * @param learningRate Adam learning rate, greater than 0
+ * @param validation fraction of the series held out at its end, in (0, 0.9]
+ * @param patience epochs without improvement before stopping; 0 disables early stopping
+ * @param seed random seed
+ * @param ensemble number of models averaged
+ */
+public record TrainingConfig(int epochs, int batchSize, double learningRate, double validation, int patience, long seed,
+        int ensemble) {
+
+    public TrainingConfig {
+        ConfigSchema.check(TrainingConfig.class, epochs, batchSize, learningRate, validation, patience, seed, ensemble);
+    }
+
+    /** True when training stops early after {@link #patience} epochs without improvement. */
+    public boolean earlyStopping() {
+        return patience > 0;
+    }
+}

@@ -1,0 +1,20 @@
+package org.seqcast.config;
+
+/**
+ * The {@code window} section: how the series is cut into training examples.
+ *
+ * @param timesteps input steps per example, or 0 to choose from the season
+ * @param horizon steps to forecast
+ * @param stride steps between consecutive example starts
+ */
+public record WindowConfig(int timesteps, int horizon, int stride) {
+
+    public WindowConfig {
+        ConfigSchema.check(WindowConfig.class, timesteps, horizon, stride);
+    }
+
+    /** True when the window length is to be chosen automatically. */
+    public boolean autoTimesteps() {
+        return timesteps == 0;
+    }
+}
