@@ -1,0 +1,644 @@
+package org.seqcast.data;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.seqcast.SeqcastException;
+
+/**
+ * Reads time series from CSV (commons-csv): header row required; comma, semicolon or tab detected
+ * from the header; UTF-8 with or without BOM; LF or CRLF; {@code -} is standard input. Every problem
+ * is a one-line {@link SeqcastException} naming the file, the line (1-based, header = line 1), the
+ * column and the value.
+ */
+public final class CsvSeriesReader {
+    private static final int MAX_GAP_NOTES = 5;
+
+    private CsvSeriesReader() {
+    }
+
+    /** One data row as read: its file line, its time text and the texts of the requested columns. */
+    record RawRow(long line, String time, String[] cells) {
+    }
+
+    /** The result of one series of a long-format file: the series, or why it could not be built. */
+    public record Entry(String id, TimeSeries series, SeqcastException error) {
+    }
+
+    public static TimeSeries read(String pathOrDash, String timeColumn, List<String> valueColumns, MissingPolicy missing) {
+        return read(open(pathOrDash), name(pathOrDash), timeColumn, valueColumns, missing);
+    }
+
+    public static TimeSeries read(InputStream in, String sourceName, String timeColumn, List<String> valueColumns, MissingPolicy missing) {
+        byte[] bytes = bytes(in, sourceName);
+        Table t = parse(bytes, sourceName, timeColumn, null, valueColumns);
+        return build(sourceName, timeColumn, valueColumns, t.rows.getOrDefault("", List.of()), missing, sha256(bytes));
+    }
+
+    /**
+     * Reads a long-format file (one row per series and time) and builds one series per distinct value of
+     * {@code seriesColumn}, in order of first appearance. A series that fails (bad value, duplicate
+     * time, ...) is returned with its error so the others can go on; file-level problems (no header,
+     * missing column) still throw.
+     */
+    public static List<Entry> readLong(String pathOrDash, String seriesColumn, String timeColumn, List<String> valueColumns,
+                                       MissingPolicy missing) {
+        String source = name(pathOrDash);
+        byte[] bytes = bytes(open(pathOrDash), source);
+        Table t = parse(bytes, source, timeColumn, seriesColumn, valueColumns);
+        String sha = sha256(bytes);
+        List<Entry> out = new ArrayList<>();
+        for (Map.Entry<String, List<RawRow>> e : t.rows.entrySet()) {
+            String label = source + " [" + seriesColumn + "=" + e.getKey() + "]";
+            try {
+                out.add(new Entry(e.getKey(), build(label, timeColumn, valueColumns, e.getValue(), missing, sha), null));
+            } catch (SeqcastException ex) {
+                out.add(new Entry(e.getKey(), null, ex));
+            }
+        }
+        return out;
+    }
+
+    /** The header names of a CSV file (trimmed, BOM removed). */
+    public static List<String> header(String pathOrDash) {
+        String source = name(pathOrDash);
+        byte[] bytes = bytes(open(pathOrDash), source);
+        String text = text(bytes);
+        try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
+            for (CSVRecord r : p) {
+                List<String> h = new ArrayList<>();
+                r.forEach(s -> h.add(s.trim()));
+                return h;
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw SeqcastException.data(source + ": cannot parse the header: " + e.getMessage());
+        }
+        throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private static String name(String pathOrDash) {
+        return "-".equals(pathOrDash) ? "<stdin>" : pathOrDash;
+    }
+
+    private static InputStream open(String pathOrDash) {
+        if ("-".equals(pathOrDash)) {
+            return System.in;
+        }
+        Path p = Path.of(pathOrDash);
+        try {
+            if (Files.isDirectory(p)) {
+                throw SeqcastException.io(pathOrDash + ": is a directory, not a CSV file", null);
+            }
+            return Files.newInputStream(p);
+        } catch (NoSuchFileException e) {
+            throw SeqcastException.io(pathOrDash + ": file not found", e);
+        } catch (AccessDeniedException e) {
+            throw SeqcastException.io(pathOrDash + ": permission denied", e);
+        } catch (IOException e) {
+            throw SeqcastException.io(pathOrDash + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] bytes(InputStream in, String source) {
+        try (InputStream s = in) {
+            return s.readAllBytes();
+        } catch (IOException e) {
+            throw SeqcastException.io(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        String s = new String(bytes, StandardCharsets.UTF_8);
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    static char detectDelimiter(String text) {
+        int end = text.indexOf('\n');
+        String first = end < 0 ? text : text.substring(0, end);
+        int comma = 0;
+        int semi = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (int i = 0; i < first.length(); i++) {
+            char c = first.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == ',') {
+                    comma++;
+                } else if (c == ';') {
+                    semi++;
+                } else if (c == '\t') {
+                    tab++;
+                }
+            }
+        }
+        if (tab > comma && tab >= semi) {
+            return '\t';
+        }
+        return semi > comma ? ';' : ',';
+    }
+
+    private static CSVFormat format(char delimiter) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).build();
+    }
+
+    /** Rows grouped by series id ("" when there is no series column), in order of first appearance. */
+    private record Table(Map<String, List<RawRow>> rows) {
+    }
+
+    private static Table parse(byte[] bytes, String source, String timeColumn, String seriesColumn, List<String> valueColumns) {
+        String text = text(bytes);
+        if (text.isBlank()) {
+            throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
+        }
+        Map<String, List<RawRow>> groups = new LinkedHashMap<>();
+        try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
+            List<String> header = null;
+            int timeIdx = -1;
+            int seriesIdx = -1;
+            int[] idx = new int[valueColumns.size()];
+            for (CSVRecord r : p) {
+                long line = p.getCurrentLineNumber();
+                if (header == null) {
+                    header = new ArrayList<>();
+                    for (String h : r) {
+                        header.add(h.trim());
+                    }
+                    List<String> wanted = new ArrayList<>();
+                    wanted.add(timeColumn);
+                    if (seriesColumn != null) {
+                        wanted.add(seriesColumn);
+                    }
+                    wanted.addAll(valueColumns);
+                    requireColumns(source, header, wanted);
+                    timeIdx = header.indexOf(timeColumn);
+                    seriesIdx = seriesColumn == null ? -1 : header.indexOf(seriesColumn);
+                    for (int i = 0; i < idx.length; i++) {
+                        idx[i] = header.indexOf(valueColumns.get(i));
+                    }
+                    continue;
+                }
+                if (r.size() != header.size()) {
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d has %d field%s, the header has %d; check the delimiter and quoting",
+                            source, line, r.size(), r.size() == 1 ? "" : "s", header.size()));
+                }
+                String[] cells = new String[idx.length];
+                for (int i = 0; i < idx.length; i++) {
+                    cells[i] = r.get(idx[i]).trim();
+                }
+                String id = seriesIdx < 0 ? "" : r.get(seriesIdx).trim();
+                groups.computeIfAbsent(id, k -> new ArrayList<>()).add(new RawRow(line, r.get(timeIdx).trim(), cells));
+            }
+            if (header == null) {
+                throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw SeqcastException.data(source + ": malformed CSV: " + e.getMessage());
+        }
+        return new Table(groups);
+    }
+
+    private static void requireColumns(String source, List<String> header, List<String> wanted) {
+        List<String> missing = new ArrayList<>();
+        for (String w : wanted) {
+            if (w == null || !header.contains(w)) {
+                missing.add(w);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(source).append(": missing column").append(missing.size() > 1 ? "s " : " ");
+        for (int i = 0; i < missing.size(); i++) {
+            String m = missing.get(i);
+            sb.append(i > 0 ? ", " : "").append('\'').append(m).append('\'');
+            String near = nearest(m, header);
+            if (near != null) {
+                sb.append(" (did you mean '").append(near).append("'?)");
+            }
+        }
+        sb.append("; the file has ").append(String.join(", ", header));
+        throw SeqcastException.data(sb.toString());
+    }
+
+    private static String nearest(String want, List<String> have) {
+        if (want == null) {
+            return null;
+        }
+        String best = null;
+        int bestD = Integer.MAX_VALUE;
+        for (String h : have) {
+            int d = distance(want.toLowerCase(Locale.ROOT), h.toLowerCase(Locale.ROOT));
+            if (d < bestD) {
+                bestD = d;
+                best = h;
+            }
+        }
+        return bestD <= Math.max(1, want.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    // ---------------------------------------------------------------- building
+
+    static boolean isMissing(String s) {
+        return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("null");
+    }
+
+    private static TimeSeries build(String source, String timeColumn, List<String> columns, List<RawRow> input, MissingPolicy missing,
+                                    String sha) {
+        if (input.isEmpty()) {
+            throw SeqcastException.data(source + ": no data rows after the header");
+        }
+        List<String> warnings = new ArrayList<>();
+        RawRow first = input.get(0);
+        TimeFormat fmt = TimeFormat.detect(first.time());
+        if (fmt == null) {
+            throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a time; use yyyy-MM, yyyy-MM-dd, "
+                    + "an ISO date-time (yyyy-MM-ddTHH:mm[:ss]) or an integer step", source, first.line(), timeColumn, first.time()));
+        }
+        int n = input.size();
+        long[] raw = new long[n];
+        for (int i = 0; i < n; i++) {
+            RawRow r = input.get(i);
+            try {
+                raw[i] = fmt.parse(r.time());
+            } catch (RuntimeException e) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a time in the format of the first row (%s)",
+                        source, r.line(), timeColumn, r.time(), fmt.describe()));
+            }
+        }
+        // Values, parsed only for the requested columns.
+        double[][] values = new double[columns.size()][n];
+        for (int i = 0; i < n; i++) {
+            RawRow r = input.get(i);
+            for (int c = 0; c < columns.size(); c++) {
+                String s = r.cells()[c];
+                if (isMissing(s)) {
+                    values[c][i] = Double.NaN;
+                    continue;
+                }
+                double v;
+                try {
+                    v = Double.parseDouble(s);
+                } catch (NumberFormatException e) {
+                    v = Double.NaN;
+                    s = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a number", source, r.line(),
+                            columns.get(c), s));
+                }
+                if (Double.isInfinite(v)) {
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a finite number", source,
+                            r.line(), columns.get(c), s));
+                }
+                values[c][i] = v;
+            }
+        }
+        // Sort by time (stable) when needed; then duplicates are neighbours.
+        Integer[] order = new Integer[n];
+        boolean sorted = true;
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            if (i > 0 && raw[i] < raw[i - 1]) {
+                sorted = false;
+            }
+        }
+        if (!sorted) {
+            java.util.Arrays.sort(order, (a, b) -> Long.compare(raw[a], raw[b]));
+            warnings.add(source + ": rows are not in time order; sorted them by " + timeColumn);
+        }
+        for (int i = 1; i < n; i++) {
+            if (raw[order[i]] == raw[order[i - 1]]) {
+                long l1 = Math.min(input.get(order[i - 1]).line(), input.get(order[i]).line());
+                long l2 = Math.max(input.get(order[i - 1]).line(), input.get(order[i]).line());
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: duplicate time %s on lines %d and %d; keep one row per time",
+                        source, input.get(order[i]).time(), l1, l2));
+            }
+        }
+        long[] pos = new long[n];
+        String[] labels = new String[n];
+        long[] lines = new long[n];
+        double[][] vals = new double[columns.size()][n];
+        for (int i = 0; i < n; i++) {
+            int o = order[i];
+            pos[i] = raw[o];
+            labels[i] = input.get(o).time();
+            lines[i] = input.get(o).line();
+            for (int c = 0; c < columns.size(); c++) {
+                vals[c][i] = values[c][o];
+            }
+        }
+        // Frequency.
+        Inferred inf = infer(fmt, pos, source);
+        long[] p = inf.positions;
+        Frequency freq = inf.frequency;
+        long step = inf.step;
+        TimeIndex probe = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
+
+        // Missing values (ERROR fails on the first one).
+        for (int c = 0; c < columns.size(); c++) {
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(vals[c][i])) {
+                    if (missing == MissingPolicy.ERROR) {
+                        throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': missing value; set data.missing to "
+                                + "interpolate, ffill or drop to accept missing values", source, lines[i], columns.get(c)));
+                    }
+                    count++;
+                }
+            }
+            if (count == n) {
+                throw SeqcastException.data(source + ": column '" + columns.get(c) + "' has no values");
+            }
+            if (count > 0 && missing != MissingPolicy.DROP) {
+                warnings.add(String.format(Locale.ROOT, "%s: %d missing value%s in column '%s' filled (%s)", source, count, count == 1 ? "" : "s",
+                        columns.get(c), missing.key()));
+            }
+        }
+        if (missing == MissingPolicy.DROP) {
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                boolean ok = true;
+                for (double[] col : vals) {
+                    ok &= !Double.isNaN(col[i]);
+                }
+                if (ok) {
+                    keep.add(i);
+                }
+            }
+            if (keep.size() < n) {
+                warnings.add(String.format(Locale.ROOT, "%s: dropped %d row%s with missing values", source, n - keep.size(),
+                        n - keep.size() == 1 ? "" : "s"));
+                long[] p2 = new long[keep.size()];
+                String[] l2 = new String[keep.size()];
+                long[] ln2 = new long[keep.size()];
+                double[][] v2 = new double[columns.size()][keep.size()];
+                for (int k = 0; k < keep.size(); k++) {
+                    int i = keep.get(k);
+                    p2[k] = p[i];
+                    l2[k] = labels[i];
+                    ln2[k] = lines[i];
+                    for (int c = 0; c < columns.size(); c++) {
+                        v2[c][k] = vals[c][i];
+                    }
+                }
+                p = p2;
+                labels = l2;
+                lines = ln2;
+                vals = v2;
+                n = keep.size();
+            }
+        }
+        // Gaps: reported; with interpolate/ffill the missing times are inserted and filled.
+        long gapRows = 0;
+        int gapCount = 0;
+        List<String> gapNotes = new ArrayList<>();
+        for (int i = 1; i < n; i++) {
+            long d = p[i] - p[i - 1];
+            if (d > step) {
+                gapCount++;
+                long missingPeriods = d % step == 0 ? d / step - 1 : -1;
+                if (missingPeriods > 0) {
+                    gapRows += missingPeriods;
+                }
+                if (gapNotes.size() < MAX_GAP_NOTES) {
+                    gapNotes.add(String.format(Locale.ROOT, "%s: gap of %s between %s (line %d) and %s (line %d)", source,
+                            missingPeriods > 0 ? missingPeriods + " missing " + freq.noun(missingPeriods) : "an irregular interval",
+                            labels[i - 1], lines[i - 1], labels[i], lines[i]));
+                }
+            }
+        }
+        boolean fill = (missing == MissingPolicy.INTERPOLATE || missing == MissingPolicy.FFILL) && gapRows > 0 && gapRows <= 10L * n;
+        warnings.addAll(gapNotes);
+        if (gapCount > MAX_GAP_NOTES) {
+            warnings.add(String.format(Locale.ROOT, "%s: %d gaps in all (%d missing %s)", source, gapCount, gapRows, freq.noun(gapRows)));
+        }
+        if (fill) {
+            int m = Math.toIntExact(n + gapRows);
+            long[] p2 = new long[m];
+            String[] l2 = new String[m];
+            double[][] v2 = new double[columns.size()][m];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    long d = p[i] - p[i - 1];
+                    if (d > step && d % step == 0) {
+                        for (long q = p[i - 1] + step; q < p[i]; q += step) {
+                            p2[k] = q;
+                            l2[k] = probe.format(q);
+                            for (int c = 0; c < columns.size(); c++) {
+                                v2[c][k] = Double.NaN;
+                            }
+                            k++;
+                        }
+                    }
+                }
+                p2[k] = p[i];
+                l2[k] = labels[i];
+                for (int c = 0; c < columns.size(); c++) {
+                    v2[c][k] = vals[c][i];
+                }
+                k++;
+            }
+            p = java.util.Arrays.copyOf(p2, k);
+            labels = java.util.Arrays.copyOf(l2, k);
+            for (int c = 0; c < columns.size(); c++) {
+                vals[c] = java.util.Arrays.copyOf(v2[c], k);
+            }
+            warnings.add(String.format(Locale.ROOT, "%s: inserted %d missing time%s and filled them (%s)", source, k - n, k - n == 1 ? "" : "s",
+                    missing.key()));
+        }
+        if (missing == MissingPolicy.INTERPOLATE) {
+            for (double[] col : vals) {
+                interpolate(col);
+            }
+        } else if (missing == MissingPolicy.FFILL) {
+            for (double[] col : vals) {
+                forwardFill(col);
+            }
+        }
+        TimeIndex index = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
+        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings);
+    }
+
+    /** Linear interpolation by position; leading and trailing gaps take the nearest observed value. */
+    static void interpolate(double[] v) {
+        int n = v.length;
+        int prev = -1;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(v[i])) {
+                continue;
+            }
+            if (prev < 0) {
+                for (int j = 0; j < i; j++) {
+                    v[j] = v[i];
+                }
+            } else if (i - prev > 1) {
+                for (int j = prev + 1; j < i; j++) {
+                    v[j] = v[prev] + (v[i] - v[prev]) * (j - prev) / (double) (i - prev);
+                }
+            }
+            prev = i;
+        }
+        for (int j = prev + 1; j < n; j++) {
+            v[j] = v[prev];
+        }
+    }
+
+    /** Carries the last observed value forward; a leading gap takes the first observed value. */
+    static void forwardFill(double[] v) {
+        int firstObs = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isNaN(v[i])) {
+                firstObs = i;
+                break;
+            }
+        }
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                v[i] = i < firstObs ? v[firstObs] : v[i - 1];
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- frequency
+
+    private record Inferred(Frequency frequency, long step, long[] positions, boolean monthStepped, int dayOfMonth) {
+    }
+
+    private static long modeDiff(long[] p) {
+        Map<Long, Integer> counts = new HashMap<>();
+        long best = 1;
+        int bestCount = 0;
+        for (int i = 1; i < p.length; i++) {
+            long d = p[i] - p[i - 1];
+            int c = counts.merge(d, 1, Integer::sum);
+            if (c > bestCount || (c == bestCount && d < best)) {
+                bestCount = c;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    private static Inferred infer(TimeFormat fmt, long[] pos, String source) {
+        if (pos.length < 2) {
+            Frequency f = switch (fmt.kind) {
+                case YEAR_MONTH -> new Frequency(Frequency.Unit.MONTH, 1);
+                case DATE -> new Frequency(Frequency.Unit.DAY, 1);
+                case DATETIME -> new Frequency(Frequency.Unit.HOUR, 1);
+                default -> new Frequency(Frequency.Unit.STEP, 1);
+            };
+            long step = fmt.kind == TimeFormat.Kind.DATETIME ? 3600 : 1;
+            return new Inferred(f, step, pos, false, 1);
+        }
+        switch (fmt.kind) {
+            case INTEGER: {
+                long d = modeDiff(pos);
+                return new Inferred(new Frequency(Frequency.Unit.STEP, Math.toIntExact(d)), d, pos, false, 1);
+            }
+            case YEAR_MONTH:
+                return months(pos, false, 1);
+            case DATE: {
+                long d = modeDiff(pos);
+                if (d >= 28) {
+                    int day = java.time.LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
+                    long[] m = new long[pos.length];
+                    boolean sameDay = true;
+                    for (int i = 0; i < pos.length; i++) {
+                        java.time.LocalDate t = java.time.LocalDate.ofEpochDay(pos[i]);
+                        m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
+                        sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
+                    }
+                    if (sameDay) {
+                        return months(m, true, day);
+                    }
+                }
+                if (d % 7 == 0) {
+                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 7)), d, pos, false, 1);
+                }
+                return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d)), d, pos, false, 1);
+            }
+            default: {
+                long d = modeDiff(pos);
+                if (d % 604800 == 0) {
+                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 604800)), d, pos, false, 1);
+                }
+                if (d % 86400 == 0) {
+                    return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d / 86400)), d, pos, false, 1);
+                }
+                if (d % 3600 == 0) {
+                    return new Inferred(new Frequency(Frequency.Unit.HOUR, Math.toIntExact(d / 3600)), d, pos, false, 1);
+                }
+                if (d % 60 == 0) {
+                    return new Inferred(new Frequency(Frequency.Unit.MINUTE, Math.toIntExact(d / 60)), d, pos, false, 1);
+                }
+                throw SeqcastException.data(source + ": the most common time step is " + d + " seconds; seqcast handles steps of whole "
+                        + "minutes and longer");
+            }
+        }
+    }
+
+    private static Inferred months(long[] m, boolean monthStepped, int day) {
+        long d = modeDiff(m);
+        Frequency f;
+        if (d % 12 == 0) {
+            f = new Frequency(Frequency.Unit.YEAR, Math.toIntExact(d / 12));
+        } else if (d % 3 == 0) {
+            f = new Frequency(Frequency.Unit.QUARTER, Math.toIntExact(d / 3));
+        } else {
+            f = new Frequency(Frequency.Unit.MONTH, Math.toIntExact(d));
+        }
+        return new Inferred(f, d, m, monthStepped, day);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For tests. */
+    static TimeSeries read(String csv, String timeColumn, List<String> valueColumns, MissingPolicy missing, String source) {
+        return read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), source, timeColumn, valueColumns, missing);
+    }
+}

@@ -1,0 +1,76 @@
+package org.seqcast.data;
+
+import java.util.Locale;
+
+/**
+ * The regular spacing of a series: a unit and a multiple (every 30 minutes, monthly, every 2 steps).
+ * Calendar units are counted in their own terms (months for MONTH, QUARTER and YEAR), so a monthly
+ * series stays monthly across months of different lengths.
+ */
+public record Frequency(Unit unit, int multiple) {
+
+    /** The unit of a frequency. */
+    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, STEP }
+
+    public Frequency {
+        if (multiple < 1) {
+            throw new IllegalArgumentException("Invalid frequency multiple = " + multiple);
+        }
+    }
+
+    /** The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 24 hourly, 48 half-hourly, else 1. */
+    public int defaultSeason() {
+        if (multiple == 1) {
+            switch (unit) {
+                case MONTH: return 12;
+                case QUARTER: return 4;
+                case DAY: return 7;
+                case HOUR: return 24;
+                default: return 1;
+            }
+        }
+        return unit == Unit.MINUTE && multiple == 30 ? 48 : 1;
+    }
+
+    /** "monthly", "quarterly", "every 30 minutes", "integer step", "every 2 steps", ... */
+    public String describe() {
+        if (multiple == 1) {
+            return switch (unit) {
+                case MINUTE -> "every minute";
+                case HOUR -> "hourly";
+                case DAY -> "daily";
+                case WEEK -> "weekly";
+                case MONTH -> "monthly";
+                case QUARTER -> "quarterly";
+                case YEAR -> "yearly";
+                case STEP -> "integer step";
+            };
+        }
+        String u = switch (unit) {
+            case MINUTE -> "minutes";
+            case HOUR -> "hours";
+            case DAY -> "days";
+            case WEEK -> "weeks";
+            case MONTH -> "months";
+            case QUARTER -> "quarters";
+            case YEAR -> "years";
+            case STEP -> "steps";
+        };
+        return String.format(Locale.ROOT, "every %d %s", multiple, u);
+    }
+
+    /** Singular/plural noun for counting missing periods in gap messages. */
+    String noun(long n) {
+        String one = switch (unit) {
+            case MINUTE -> "minute";
+            case HOUR -> "hour";
+            case DAY -> "day";
+            case WEEK -> "week";
+            case MONTH -> "month";
+            case QUARTER -> "quarter";
+            case YEAR -> "year";
+            case STEP -> "step";
+        };
+        return n == 1 ? one : one + "s";
+    }
+}

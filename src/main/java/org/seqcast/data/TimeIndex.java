@@ -1,0 +1,76 @@
+package org.seqcast.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The time column of a series: one position per row (in the frequency's own terms: steps, months,
+ * days or seconds), the labels as written in the file, and how to write the times that follow.
+ */
+public final class TimeIndex {
+    private final TimeFormat format;
+    private final boolean monthStepped;
+    private final int dayOfMonth;
+    private final long step;
+    private final long[] positions;
+    private final String[] labels;
+
+    TimeIndex(TimeFormat format, boolean monthStepped, int dayOfMonth, long step, long[] positions, String[] labels) {
+        this.format = format;
+        this.monthStepped = monthStepped;
+        this.dayOfMonth = dayOfMonth;
+        this.step = step;
+        this.positions = positions;
+        this.labels = labels;
+    }
+
+    public int size() {
+        return positions.length;
+    }
+
+    /** The time of row {@code i} as written in the file (or generated like it for inserted rows). */
+    public String label(int i) {
+        return labels[i];
+    }
+
+    /** Position of row {@code i} in step units of the format (months, days, seconds, or the integer). */
+    public long position(int i) {
+        return positions[i];
+    }
+
+    /** Distance between consecutive regular rows, in position units. */
+    public long step() {
+        return step;
+    }
+
+    /** The description of the time format, e.g. {@code yyyy-MM}. */
+    public String formatDescription() {
+        return format.describe();
+    }
+
+    String format(long position) {
+        return format.format(position, monthStepped, dayOfMonth);
+    }
+
+    /** The {@code h} times after the last row, continuing the frequency, formatted like the input. */
+    public List<String> future(int h) {
+        if (h < 0) {
+            throw new IllegalArgumentException("Invalid horizon = " + h);
+        }
+        if (positions.length == 0) {
+            throw new IllegalStateException("empty index");
+        }
+        List<String> out = new ArrayList<>(h);
+        long last = positions[positions.length - 1];
+        for (int k = 1; k <= h; k++) {
+            out.add(format(last + k * step));
+        }
+        return out;
+    }
+
+    TimeIndex slice(int from, int to) {
+        return new TimeIndex(format, monthStepped, dayOfMonth, step, Arrays.copyOfRange(positions, from, to),
+                Arrays.copyOfRange(labels, from, to));
+    }
+}
