@@ -6,11 +6,11 @@ import org.seqcast.SeqcastException;
  * The whole, validated configuration: one record per YAML section. Build it with {@link ConfigLoader};
  * the keys, defaults and constraints are in {@link ConfigSchema}.
  */
-public record SeqcastConfig(DataConfig data, WindowConfig window, ModelConfig model, TrainingConfig training,
-        ForecastConfig forecast) {
+public record SeqcastConfig(DataConfig data, WindowConfig window, TransformConfig transform, ModelConfig model,
+        TrainingConfig training, ForecastConfig forecast) {
 
     public SeqcastConfig {
-        ConfigSchema.check(SeqcastConfig.class, data, window, model, training, forecast);
+        ConfigSchema.check(SeqcastConfig.class, data, window, transform, model, training, forecast);
     }
 
     /** Every key at its default (no data file, time column or target yet). */

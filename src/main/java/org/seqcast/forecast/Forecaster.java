@@ -6,11 +6,10 @@ import org.seqcast.SeqcastException;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.store.ModelBundle;
 import org.seqcast.store.Schema;
-import org.seqcast.window.Windows;
 
 /**
  * Forecasts the next {@code horizon} steps after the end of a series with a saved model: the last
- * {@code timesteps} rows, scaled with the model's scaler, through every member, median-combined,
+ * {@code timesteps} rows, transformed as in training, through every member, median-combined,
  * with the model's calibrated intervals, stamped with timestamps continuing the series.
  */
 public final class Forecaster {
@@ -20,7 +19,7 @@ public final class Forecaster {
     public Forecaster(ModelBundle bundle) {
         this.bundle = bundle;
         Schema s = bundle.schema();
-        this.predictor = new Predictor(bundle.network(), bundle.members(), bundle.scaler(), s.horizon(), s.targets().size());
+        this.predictor = new Predictor(bundle.network(), bundle.members(), bundle.preprocessor(), s.horizon());
     }
 
     public ModelBundle bundle() {
@@ -37,8 +36,8 @@ public final class Forecaster {
             throw SeqcastException.data(series.source() + ": " + series.length() + " rows; the model looks back "
                     + s.timesteps() + " rows (window.timesteps), so give at least " + s.timesteps() + " rows");
         }
-        double[][] scaled = bundle.scaler().transform(SeriesColumns.of(series, s.valueColumns()));
-        double[][] values = predictor.predict(Windows.lastInputs(scaled, s.timesteps()));
+        double[][] transformed = bundle.preprocessor().apply(SeriesColumns.of(series, s.valueColumns()), series.source());
+        double[][] values = predictor.predict(bundle.preprocessor().last(transformed, s.timesteps()));
         return withIntervals(series.futureTimes(s.horizon()), values);
     }
 

@@ -6,19 +6,20 @@ import java.util.List;
 import org.seqcast.model.Inference;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
 
 /**
- * Point forecasts in original units from a scaled input window: each ensemble member's forward pass,
- * combined by the median, then the target scaling inverted. Pure Java; thread-safe.
+ * Point forecasts in original units from a prepared input window: each ensemble member's forward
+ * pass, combined by the median in network space, then the transforms inverted. Pure Java; thread-safe.
  */
 public final class Predictor {
     private final List<Inference> members;
-    private final ColumnScaler scaler;
+    private final Preprocessor pre;
     private final int horizon;
     private final int targets;
 
-    public Predictor(NetworkSpec spec, List<NetworkParams> params, ColumnScaler scaler, int horizon, int targets) {
+    public Predictor(NetworkSpec spec, List<NetworkParams> params, Preprocessor pre, int horizon) {
+        this.targets = pre.targets();
         if (spec.outputs() != horizon * targets) {
             throw new IllegalArgumentException("Invalid outputs = " + spec.outputs() + " for horizon " + horizon + " x " + targets + " targets");
         }
@@ -26,17 +27,16 @@ public final class Predictor {
         for (NetworkParams p : params) {
             members.add(new Inference(spec, p));
         }
-        this.scaler = scaler;
+        this.pre = pre;
         this.horizon = horizon;
-        this.targets = targets;
     }
 
-    /** x is the scaled window [features][timesteps]; returns [horizon][targets] in original units. */
-    public double[][] predict(float[][] x) {
+    /** Returns [horizon][targets] in original units. */
+    public double[][] predict(Preprocessor.Input in) {
         int n = members.size();
         float[][] outs = new float[n][];
         for (int m = 0; m < n; m++) {
-            outs[m] = members.get(m).forward(x);
+            outs[m] = members.get(m).forward(in.x());
         }
         double[][] y = new double[horizon][targets];
         double[] tmp = new double[n];
@@ -46,7 +46,7 @@ public final class Predictor {
                 for (int m = 0; m < n; m++) {
                     tmp[m] = outs[m][o];
                 }
-                y[s][k] = scaler.inverse(k, median(tmp));
+                y[s][k] = pre.invert(k, median(tmp), in.level()[k]);
             }
         }
         return y;

@@ -3,18 +3,18 @@ package org.seqcast.store;
 import java.util.List;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
 
 /**
  * Everything a forecast needs, in one value: the resolved config (YAML), the data schema, the network
- * architecture and the parameters of each ensemble member, the fitted input scaler (targets first,
+ * architecture and the parameters of each ensemble member, the fitted transforms (targets first,
  * then features), optional interval calibration, and provenance.
  *
  * @param intervals per interval level, per horizon step and target, the half-widths [lo, hi] to add
  *                  to the point forecast (lo is negative or zero); empty when not configured
  */
 public record ModelBundle(String configYaml, Schema schema, NetworkSpec network, List<NetworkParams> members,
-                          ColumnScaler scaler, List<IntervalBand> intervals, Provenance provenance) {
+                          Preprocessor preprocessor, List<IntervalBand> intervals, Provenance provenance) {
 
     /** Calibrated offsets of one prediction interval level: lower[step][target], upper[step][target]. */
     public record IntervalBand(int level, double[][] lower, double[][] upper) {
@@ -26,8 +26,11 @@ public record ModelBundle(String configYaml, Schema schema, NetworkSpec network,
         if (members.isEmpty()) {
             throw new IllegalArgumentException("Invalid members = []");
         }
-        if (scaler.columns() != schema.valueColumns().size()) {
-            throw new IllegalArgumentException("Invalid scaler of " + scaler.columns() + " columns for " + schema.valueColumns());
+        if (preprocessor.scaler().columns() != schema.valueColumns().size()) {
+            throw new IllegalArgumentException("Invalid scaler of " + preprocessor.scaler().columns() + " columns for " + schema.valueColumns());
+        }
+        if (preprocessor.targets() != schema.targets().size()) {
+            throw new IllegalArgumentException("Invalid preprocessor for " + preprocessor.targets() + " targets, schema has " + schema.targets());
         }
     }
 }

@@ -32,6 +32,7 @@ import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.model.Tensor;
 import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
 
 /**
  * Reads and writes {@code .seqcast} model files: a zip holding exactly two entries we write ourselves,
@@ -191,9 +192,13 @@ public final class ModelFile {
         root.put("members", b.members().size());
         root.put("params_sha256", paramsSha);
 
-        ObjectNode scaler = root.putObject("scaler");
-        doubles(scaler.putArray("mean"), b.scaler().mean());
-        doubles(scaler.putArray("scale"), b.scaler().scale());
+        ObjectNode transform = root.putObject("transform");
+        transform.put("log", b.preprocessor().log());
+        transform.put("window_norm", b.preprocessor().windowNorm());
+        transform.put("targets", b.preprocessor().targets());
+        ObjectNode scaler = transform.putObject("scaler");
+        doubles(scaler.putArray("mean"), b.preprocessor().scaler().mean());
+        doubles(scaler.putArray("scale"), b.preprocessor().scaler().scale());
 
         ArrayNode intervals = root.putArray("intervals");
         for (ModelBundle.IntervalBand band : b.intervals()) {
@@ -308,8 +313,10 @@ public final class ModelFile {
             list.add(new NetworkParams(ls));
         }
 
-        JsonNode sc = root.get("scaler");
-        ColumnScaler scaler = new ColumnScaler(doubles(sc.get("mean")), doubles(sc.get("scale")));
+        JsonNode tr = root.get("transform");
+        JsonNode sc = tr.get("scaler");
+        Preprocessor pre = new Preprocessor(bool(tr, "log"), bool(tr, "window_norm"), integer(tr, "targets"),
+                new ColumnScaler(doubles(sc.get("mean")), doubles(sc.get("scale"))));
 
         List<ModelBundle.IntervalBand> bands = new ArrayList<>();
         for (JsonNode o : root.path("intervals")) {
@@ -323,7 +330,7 @@ public final class ModelFile {
                 text(p, "first_time"), text(p, "last_time"), p.get("seed").asLong(), text(p, "seqcast_version"),
                 text(p, "dl4j_version"), text(p, "java_version"), text(p, "trained_at"), integer(p, "best_epoch"),
                 integer(p, "epochs_run"), scores);
-        return new ModelBundle(text(root, "config"), schema, spec, list, scaler, bands, prov);
+        return new ModelBundle(text(root, "config"), schema, spec, list, pre, bands, prov);
     }
 
     private static String text(JsonNode n, String field) {
@@ -332,6 +339,14 @@ public final class ModelFile {
             throw new IllegalArgumentException("field '" + field + "' missing or not text");
         }
         return v.asText();
+    }
+
+    private static boolean bool(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw new IllegalArgumentException("field '" + field + "' missing or not a boolean");
+        }
+        return v.asBoolean();
     }
 
     private static int integer(JsonNode n, String field) {

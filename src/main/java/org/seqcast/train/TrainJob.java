@@ -30,7 +30,7 @@ import org.seqcast.model.NetworkSpec;
 import org.seqcast.store.ModelBundle;
 import org.seqcast.store.Provenance;
 import org.seqcast.store.Schema;
-import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
 import org.seqcast.window.Split;
 import org.seqcast.window.WindowSpec;
 import org.seqcast.window.Windows;
@@ -85,12 +85,17 @@ public final class TrainJob {
         Split split = Split.of(rows, spec, cfg.training().validation(), series.source());
 
         double[][] raw = SeriesColumns.of(series, columns);
-        ColumnScaler scaler = ColumnScaler.fit(raw, split.fitRows());
-        double[][] scaled = scaler.transform(raw);
-        double[][] scaledTargets = Arrays.copyOf(scaled, targets.size());
-        Windows train = Windows.cut(scaled, scaledTargets, spec, 0, split.train());
-        Windows val = Windows.cut(scaled, scaledTargets, spec, split.valStart(), split.windows());
+        Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), cfg.transform().windowNorm(),
+                series.source());
+        double[][] transformed = pre.apply(raw, series.source());
+        Windows train = pre.windows(transformed, spec, 0, split.train());
+        Windows val = pre.windows(transformed, spec, split.valStart(), split.windows());
         int outputs = horizon * targets.size();
+        if (pre.log()) {
+            info.accept("transform: log of " + String.join(", ", targets) + (pre.windowNorm() ? ", each window relative to its last value" : ""));
+        } else if (pre.windowNorm()) {
+            info.accept("transform: each window relative to its last value");
+        }
         info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
                 train.size(), val.size(), timesteps, columns.size(), columns.size() == 1 ? "" : "s", outputs,
                 split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
@@ -100,7 +105,7 @@ public final class TrainJob {
         List<Trainer.Result> curves = new ArrayList<>();
         List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, members, workers, progress, curves);
 
-        Predictor predictor = new Predictor(netSpec, params, scaler, horizon, targets.size());
+        Predictor predictor = new Predictor(netSpec, params, pre, horizon);
         // Validation scores in original units, against naive and seasonal naive on the same windows.
         int n = val.size();
         int k = targets.size();
@@ -112,7 +117,7 @@ public final class TrainJob {
         int i = 0;
         for (int s = 0; s < n; s++) {
             int start = val.start(s);
-            double[][] pred = predictor.predict(val.input(s));
+            double[][] pred = predictor.predict(pre.input(transformed, start, timesteps));
             for (int c = 0; c < k; c++) {
                 double[] history = Arrays.copyOfRange(raw[c], 0, start + timesteps);
                 double[] nv = Baselines.naive(history, horizon);
@@ -148,7 +153,7 @@ public final class TrainJob {
         Provenance prov = new Provenance(series.source(), series.sha256(), rows, series.firstTime(), series.lastTime(),
                 cfg.training().seed(), Versions.seqcast(), Versions.dl4j(), Versions.java(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.bestEpoch(), report.epochsRun(), scores);
-        ModelBundle bundle = new ModelBundle(ConfigLoader.toYaml(cfg), schema, netSpec, params, scaler, bands, prov);
+        ModelBundle bundle = new ModelBundle(ConfigLoader.toYaml(cfg), schema, netSpec, params, pre, bands, prov);
         return new Outcome(bundle, report, curves);
     }
 

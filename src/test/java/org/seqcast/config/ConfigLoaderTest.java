@@ -102,7 +102,7 @@ class ConfigLoaderTest {
         assertEquals(d, yaml(ConfigLoader.toYaml(d)));
         DataConfig odd = new DataConfig("a\u2028b\u0001.csv", "~", List.of("x\"y", "back\\slash", "'q'"), List.of("a: b", "#c"),
                 MissingPolicy.DROP, 1);
-        SeqcastConfig withOdd = new SeqcastConfig(odd, d.window(), d.model(), d.training(), d.forecast());
+        SeqcastConfig withOdd = new SeqcastConfig(odd, d.window(), d.transform(), d.model(), d.training(), d.forecast());
         assertEquals(withOdd, yaml(ConfigLoader.toYaml(withOdd)), ConfigLoader.toYaml(withOdd));
     }
 
@@ -179,7 +179,7 @@ class ConfigLoaderTest {
         assertTrue(error("data: {path: ''}").contains("data.path: expected a non-empty string, got ''"));
         assertTrue(error("data: {target: [a, [b]]}").contains("data.target[1]: expected a non-empty string, got a list"));
         assertTrue(error("window: 24").contains("window: expected a mapping of timesteps, horizon, stride, got '24'"));
-        assertTrue(error("- data").contains("expected a mapping with the sections data, window, model, training, forecast"));
+        assertTrue(error("- data").contains("expected a mapping with the sections data, window, transform, model, training, forecast"));
     }
 
     @Test

@@ -84,7 +84,7 @@ class ConfigSchemaTest {
         assertTrue(e.getMessage().contains("model.layers"), e.getMessage());
         SeqcastConfig d = SeqcastConfig.defaults();
         e = assertThrows(IllegalArgumentException.class,
-                () -> new SeqcastConfig(d.data(), null, d.model(), d.training(), d.forecast()));
+                () -> new SeqcastConfig(d.data(), null, d.transform(), d.model(), d.training(), d.forecast()));
         assertTrue(e.getMessage().contains("window = null"), e.getMessage());
     }
 
@@ -102,7 +102,7 @@ class ConfigSchemaTest {
         assertEquals("batch_size", ConfigSchema.snake("batchSize"));
         assertEquals("time_column", ConfigSchema.snake("timeColumn"));
         assertEquals("epochs", ConfigSchema.snake("epochs"));
-        assertEquals(List.of("data", "window", "model", "training", "forecast"), ConfigSchema.namesAt(""));
+        assertEquals(List.of("data", "window", "transform", "model", "training", "forecast"), ConfigSchema.namesAt(""));
         assertEquals(List.of("type", "units", "dropout", "bidirectional"), ConfigSchema.namesAt("model.layers[*]"));
     }
 }

@@ -25,6 +25,7 @@ import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
 
 class ModelFileTest {
     @TempDir
@@ -36,12 +37,12 @@ class ModelFileTest {
         NetworkParams p1 = NetworkParams.of(net);
         NetworkParams p2 = NetworkParams.of(NetworkFactory.build(spec, 1e-3, 12));
         Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12);
-        ColumnScaler scaler = new ColumnScaler(new double[] {1.5, -2}, new double[] {3, 0.25});
+        Preprocessor pre = new Preprocessor(true, true, 2, new ColumnScaler(new double[] {1.5, -2}, new double[] {3, 0.25}));
         ModelBundle.IntervalBand band = new ModelBundle.IntervalBand(80, new double[][] {{-1, -2}, {-3, -4}, {-5, -6}},
                 new double[][] {{1, 2}, {3, 4}, {5, 6}});
         Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
                 "2026-11-23T00:00:00Z", 7, 19, Map.of("validation_mae", 1.25));
-        return new ModelBundle("data:\n  path: data/x.csv\n", schema, spec, List.of(p1, p2), scaler, List.of(band), prov);
+        return new ModelBundle("data:\n  path: data/x.csv\n", schema, spec, List.of(p1, p2), pre, List.of(band), prov);
     }
 
     @Test
@@ -53,7 +54,7 @@ class ModelFileTest {
         assertEquals(b.schema(), r.schema());
         assertEquals(b.network(), r.network());
         assertEquals(b.members(), r.members());
-        assertEquals(b.scaler(), r.scaler());
+        assertEquals(b.preprocessor(), r.preprocessor());
         assertEquals(b.provenance(), r.provenance());
         assertEquals(b.configYaml(), r.configYaml());
         assertEquals(80, r.intervals().get(0).level());
