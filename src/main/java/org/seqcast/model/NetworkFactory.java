@@ -24,9 +24,25 @@ public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetworkFactory.class);
+
+    /**
+     * Builds and initialises the network, with its LSTM layers on seqcast's fast CPU kernel unless
+     * {@code -Dseqcast.lstm=dl4j} asks for DL4J's own implementation (or the kernel cannot run it).
+     */
     public static MultiLayerNetwork build(NetworkSpec spec, double learningRate, long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, learningRate, seed));
         net.init();
+        if ("dl4j".equalsIgnoreCase(System.getProperty("seqcast.lstm", "fast"))) {
+            LOG.info("LSTM: DL4J's implementation (-Dseqcast.lstm=dl4j)");
+            return net;
+        }
+        java.util.Optional<String> why = org.seqcast.model.fast.FastLstm.unsupportedReason(true, false);
+        if (why.isPresent()) {
+            LOG.info("LSTM: DL4J's implementation, because {}", why.get());
+        } else {
+            org.seqcast.model.fast.FastLstm.install(net);
+        }
         return net;
     }
 

@@ -1,0 +1,144 @@
+package org.seqcast.model.fast;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.seqcast.model.fast.Blas.Buf;
+
+/**
+ * Copies between ND4J arrays (any order, strides and offset: views of the parameter vector included)
+ * and the kernel's row-major buffers, reading and writing the arrays' own memory.
+ */
+final class Arrays3 {
+    private Arrays3() {
+    }
+
+    private static FloatBuffer mem(INDArray a) {
+        if (a.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("Invalid data type = " + a.dataType() + " (the fast LSTM runs float32)");
+        }
+        return a.data().asNioFloat();
+    }
+
+    /** A 2D array [rows, cols] into dst[r * cols + c]. */
+    static void read2d(INDArray a, Buf dst) {
+        FloatBuffer src = mem(a);
+        long[] st = a.stride();
+        int rows = (int) a.size(0);
+        int cols = (int) a.size(1);
+        long off = a.offset();
+        FloatBuffer d = dst.fb;
+        for (int r = 0; r < rows; r++) {
+            long base = off + r * st[0];
+            int row = r * cols;
+            for (int c = 0; c < cols; c++) {
+                d.put(row + c, src.get((int) (base + c * st[1])));
+            }
+        }
+    }
+
+    /** A vector of any rank-1/rank-2 row shape into dst[i]. */
+    static void readVector(INDArray a, Buf dst) {
+        FloatBuffer src = mem(a);
+        long n = a.length();
+        long off = a.offset();
+        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
+        for (int i = 0; i < n; i++) {
+            dst.fb.put(i, src.get((int) (off + i * step)));
+        }
+    }
+
+    /** src[r * cols + c] into a 2D array [rows, cols]. */
+    static void write2d(Buf src, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long[] st = a.stride();
+        int rows = (int) a.size(0);
+        int cols = (int) a.size(1);
+        long off = a.offset();
+        for (int r = 0; r < rows; r++) {
+            long base = off + r * st[0];
+            int row = r * cols;
+            for (int c = 0; c < cols; c++) {
+                dst.put((int) (base + c * st[1]), src.fb.get(row + c));
+            }
+        }
+    }
+
+    static void writeVector(Buf src, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long n = a.length();
+        long off = a.offset();
+        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
+        for (int i = 0; i < n; i++) {
+            dst.put((int) (off + i * step), src.fb.get(i));
+        }
+    }
+
+    /** A sequence [m, w, t] (NCW) into the time-major buffer dst[(s * m + i) * w + k]. */
+    static void readSeq(INDArray a, Buf dst, int dstOff) {
+        FloatBuffer src = mem(a);
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        int t = (int) a.size(2);
+        long off = a.offset();
+        FloatBuffer d = dst.fb;
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < m; i++) {
+                long base = off + i * st[0] + s * st[2];
+                int row = dstOff + (s * m + i) * w;
+                for (int k = 0; k < w; k++) {
+                    d.put(row + k, src.get((int) (base + k * st[1])));
+                }
+            }
+        }
+    }
+
+    /** The time-major buffer src[srcOff + (s * m + i) * w + k] into a sequence array [m, w, t]. */
+    static void writeSeq(Buf src, int srcOff, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        int t = (int) a.size(2);
+        long off = a.offset();
+        FloatBuffer s0 = src.fb;
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < m; i++) {
+                long base = off + i * st[0] + s * st[2];
+                int row = srcOff + (s * m + i) * w;
+                for (int k = 0; k < w; k++) {
+                    dst.put((int) (base + k * st[1]), s0.get(row + k));
+                }
+            }
+        }
+    }
+
+    /** One [m, w] block of the time-major buffer into a 2D array. */
+    static void writeBlock(Buf src, int srcOff, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        long off = a.offset();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < w; k++) {
+                dst.put((int) (off + i * st[0] + k * st[1]), src.fb.get(srcOff + i * w + k));
+            }
+        }
+    }
+
+    /** A 2D array [m, w] into one block of a buffer. */
+    static void readBlock(INDArray a, Buf dst, int dstOff) {
+        FloatBuffer src = mem(a);
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        long off = a.offset();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < w; k++) {
+                dst.fb.put(dstOff + i * w + k, src.get((int) (off + i * st[0] + k * st[1])));
+            }
+        }
+    }
+}
