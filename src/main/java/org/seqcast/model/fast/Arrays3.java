@@ -37,14 +37,36 @@ final class Arrays3 {
         }
     }
 
-    /** A vector of any rank-1/rank-2 row shape into dst[i]. */
-    static void readVector(INDArray a, Buf dst) {
+    /** A sequence [m, w, t] (NCW) into the time-major heap array dst[(s * m + i) * w + k]. */
+    static void readSeq(INDArray a, float[] dst) {
         FloatBuffer src = mem(a);
-        long n = a.length();
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        int t = (int) a.size(2);
         long off = a.offset();
-        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
-        for (int i = 0; i < n; i++) {
-            dst.fb.put(i, src.get((int) (off + i * step)));
+        for (int s = 0; s < t; s++) {
+            for (int i = 0; i < m; i++) {
+                long base = off + i * st[0] + s * st[2];
+                int row = (s * m + i) * w;
+                for (int k = 0; k < w; k++) {
+                    dst[row + k] = src.get((int) (base + k * st[1]));
+                }
+            }
+        }
+    }
+
+    /** One [m, w] block of a heap array into a 2D array. */
+    static void writeBlock(float[] src, int srcOff, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long[] st = a.stride();
+        int m = (int) a.size(0);
+        int w = (int) a.size(1);
+        long off = a.offset();
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < w; k++) {
+                dst.put((int) (off + i * st[0] + k * st[1]), src[srcOff + i * w + k]);
+            }
         }
     }
 
@@ -64,18 +86,8 @@ final class Arrays3 {
         }
     }
 
-    static void writeVector(Buf src, INDArray a) {
-        FloatBuffer dst = mem(a);
-        long n = a.length();
-        long off = a.offset();
-        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
-        for (int i = 0; i < n; i++) {
-            dst.put((int) (off + i * step), src.fb.get(i));
-        }
-    }
-
-    /** A sequence [m, w, t] (NCW) into the time-major buffer dst[(s * m + i) * w + k]. */
-    static void readSeq(INDArray a, Buf dst, int dstOff) {
+    /** A sequence [m, w, t] (NCW) into the time-major buffer dst[(s * m + i) * (w + 1) + k], with 1 in column w. */
+    static void readSeqWithOnes(INDArray a, Buf dst) {
         FloatBuffer src = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
@@ -86,16 +98,44 @@ final class Arrays3 {
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
-                int row = dstOff + (s * m + i) * w;
+                int row = (s * m + i) * (w + 1);
                 for (int k = 0; k < w; k++) {
                     d.put(row + k, src.get((int) (base + k * st[1])));
                 }
+                d.put(row + w, 1f);
             }
+        }
+    }
+
+    /** A vector into dst[off + i]. */
+    static void readVector(INDArray a, Buf dst, int dstOff) {
+        FloatBuffer src = mem(a);
+        long n = a.length();
+        long off = a.offset();
+        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
+        for (int i = 0; i < n; i++) {
+            dst.fb.put(dstOff + i, src.get((int) (off + i * step)));
+        }
+    }
+
+    /** src[off + i] into a vector. */
+    static void writeVector(Buf src, int srcOff, INDArray a) {
+        FloatBuffer dst = mem(a);
+        long n = a.length();
+        long off = a.offset();
+        long step = a.rank() == 1 ? a.stride(0) : (a.size(0) == 1 ? a.stride(1) : a.stride(0));
+        for (int i = 0; i < n; i++) {
+            dst.put((int) (off + i * step), src.fb.get(srcOff + i));
         }
     }
 
     /** The time-major buffer src[srcOff + (s * m + i) * w + k] into a sequence array [m, w, t]. */
     static void writeSeq(Buf src, int srcOff, INDArray a) {
+        writeSeq(src, srcOff, (int) a.size(1), a);
+    }
+
+    /** Like {@link #writeSeq(Buf, int, INDArray)} with rows of {@code width} floats in the buffer. */
+    static void writeSeq(Buf src, int srcOff, int width, INDArray a) {
         FloatBuffer dst = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
@@ -106,7 +146,7 @@ final class Arrays3 {
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
-                int row = srcOff + (s * m + i) * w;
+                int row = srcOff + (s * m + i) * width;
                 for (int k = 0; k < w; k++) {
                     dst.put((int) (base + k * st[1]), s0.get(row + k));
                 }

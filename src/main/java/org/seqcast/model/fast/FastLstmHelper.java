@@ -81,13 +81,13 @@ final class FastLstmHelper implements LSTMHelper {
         int u = (int) recurrentWeights.size(0);
         LstmKernel k = kernel;
         k.shape(m, nIn, u, t);
-        Arrays3.readSeq(input, k.x, 0);
+        Arrays3.readSeqWithOnes(input, k.x);
         Arrays3.read2d(inputWeights, k.w);
         if (recurrentWeights.size(1) != 4L * u) {
             return null;
         }
         Arrays3.read2d(recurrentWeights, k.rw);
-        Arrays3.readVector(biases, k.b);
+        Arrays3.readVector(biases, k.w, nIn * 4 * u);
         // Initial state (zeros unless a caller carries state over, as rnnTimeStep does) into block 0.
         if (prevOutputActivations != null) {
             Arrays3.readBlock(prevOutputActivations, k.h, 0);
@@ -95,9 +95,9 @@ final class FastLstmHelper implements LSTMHelper {
             k.h.zero(0, m * u);
         }
         if (prevMemCellState != null) {
-            Arrays3.readBlock(prevMemCellState, k.c, 0);
+            Arrays3.readBlock(prevMemCellState, k.c0, 0);
         } else {
-            k.c.zero(0, m * u);
+            k.c0.zero(0, m * u);
         }
         k.forward();
         current = null;
@@ -111,7 +111,7 @@ final class FastLstmHelper implements LSTMHelper {
             r.lastAct = Nd4j.create(DataType.FLOAT, m, u);
             r.lastMemCell = Nd4j.create(DataType.FLOAT, m, u);
             Arrays3.writeBlock(k.h, t * m * u, r.lastAct);
-            Arrays3.writeBlock(k.c, t * m * u, r.lastMemCell);
+            Arrays3.writeBlock(k.cs, t * m * u, r.lastMemCell);
         }
         current = r;
         last = training ? r : null;
@@ -141,20 +141,20 @@ final class FastLstmHelper implements LSTMHelper {
             throw new IllegalStateException("epsilon shape " + java.util.Arrays.toString(epsilon.shape()) + " does not match the forward pass ["
                     + k.m + ", " + k.u + ", " + k.t + "]");
         }
-        Arrays3.readSeq(epsilon, k.eps, 0);
+        Arrays3.readSeq(epsilon, k.eps);
         k.backward();
         INDArray gW = gradientViews.get(inputWeightKey);
         INDArray gRW = gradientViews.get(recurrentWeightKey);
         INDArray gB = gradientViews.get(biasWeightKey);
         Arrays3.write2d(k.dw, gW);
         Arrays3.write2d(k.drw, gRW);
-        Arrays3.writeVector(k.db, gB);
+        Arrays3.writeVector(k.dw, k.nIn * 4 * k.u, gB);
         Gradient g = new DefaultGradient();
         g.setGradientFor(inputWeightKey, gW);
         g.setGradientFor(recurrentWeightKey, gRW);
         g.setGradientFor(biasWeightKey, gB);
         INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[] {k.m, k.nIn, k.t}, 'f');
-        Arrays3.writeSeq(k.dx, 0, epsOut);
+        Arrays3.writeSeq(k.dx, 0, k.nIn + 1, epsOut);
         return new Pair<>(g, epsOut);
     }
 }
