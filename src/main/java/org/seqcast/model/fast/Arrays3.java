@@ -45,12 +45,17 @@ final class Arrays3 {
         int w = (int) a.size(1);
         int t = (int) a.size(2);
         long off = a.offset();
+        boolean rows = st[1] == 1 || w == 1;
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
                 int row = (s * m + i) * w;
-                for (int k = 0; k < w; k++) {
-                    dst[row + k] = src.get((int) (base + k * st[1]));
+                if (rows) {
+                    src.get((int) base, dst, row, w);
+                } else {
+                    for (int k = 0; k < w; k++) {
+                        dst[row + k] = src.get((int) (base + k * st[1]));
+                    }
                 }
             }
         }
@@ -95,12 +100,17 @@ final class Arrays3 {
         int t = (int) a.size(2);
         long off = a.offset();
         FloatBuffer d = dst.fb;
+        boolean rows = st[1] == 1 || w == 1;
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
                 int row = (s * m + i) * (w + 1);
-                for (int k = 0; k < w; k++) {
-                    d.put(row + k, src.get((int) (base + k * st[1])));
+                if (rows) {
+                    d.put(row, src, (int) base, w); // contiguous features: one bulk copy per row
+                } else {
+                    for (int k = 0; k < w; k++) {
+                        d.put(row + k, src.get((int) (base + k * st[1])));
+                    }
                 }
                 d.put(row + w, 1f);
             }
@@ -127,6 +137,26 @@ final class Arrays3 {
         for (int i = 0; i < n; i++) {
             dst.put((int) (off + i * step), src.fb.get(srcOff + i));
         }
+    }
+
+    /**
+     * A time-major [t][m][w] array of the buffer (rows of {@code width} floats from {@code srcOff}) as a
+     * new sequence [m, w, t]: a [t, m, w] array in the given workspace, filled by bulk copies, returned
+     * permuted to NCW (a view; DL4J's ops take any strides).
+     */
+    static INDArray sequence(Buf src, int srcOff, int width, int m, int w, int t,
+                             org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr, org.deeplearning4j.nn.workspace.ArrayType type) {
+        INDArray raw = mgr.create(type, DataType.FLOAT, new long[] {t, m, w}, 'c');
+        FloatBuffer dst = mem(raw);
+        int off = (int) raw.offset();
+        if (width == w) {
+            dst.put(off, src.fb, srcOff, t * m * w);
+        } else {
+            for (int r = 0; r < t * m; r++) {
+                dst.put(off + r * w, src.fb, srcOff + r * width, w);
+            }
+        }
+        return raw.permute(1, 2, 0);
     }
 
     /** The time-major buffer src[srcOff + (s * m + i) * w + k] into a sequence array [m, w, t]. */

@@ -102,8 +102,7 @@ final class FastLstmHelper implements LSTMHelper {
         k.forward();
         current = null;
 
-        INDArray out = workspaceMgr.create(ArrayType.ACTIVATIONS, DataType.FLOAT, new long[] {m, u, t}, 'f');
-        Arrays3.writeSeq(k.h, m * u, out);
+        INDArray out = Arrays3.sequence(k.h, m * u, u, m, u, t, workspaceMgr, ArrayType.ACTIVATIONS);
         FwdPassReturn r = new FwdPassReturn();
         r.fwdPassOutput = out;
         if (!training) {
@@ -153,8 +152,7 @@ final class FastLstmHelper implements LSTMHelper {
         g.setGradientFor(inputWeightKey, gW);
         g.setGradientFor(recurrentWeightKey, gRW);
         g.setGradientFor(biasWeightKey, gB);
-        INDArray epsOut = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, DataType.FLOAT, new long[] {k.m, k.nIn, k.t}, 'f');
-        Arrays3.writeSeq(k.dx, 0, k.nIn + 1, epsOut);
+        INDArray epsOut = Arrays3.sequence(k.dx, 0, k.nIn + 1, k.m, k.nIn, k.t, workspaceMgr, ArrayType.ACTIVATION_GRAD);
         return new Pair<>(g, epsOut);
     }
 }
