@@ -46,6 +46,18 @@ final class Arrays3 {
         int t = (int) a.size(2);
         long off = a.offset();
         boolean rows = st[1] == 1 || w == 1;
+        if (!rows && st[2] == 1) {
+            // [m, w, t] in 'c' order (as LastTimeStep makes it): read along time, the contiguous axis
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < w; k++) {
+                    long base = off + i * st[0] + k * st[1];
+                    for (int s = 0; s < t; s++) {
+                        dst[(s * m + i) * w + k] = src.get((int) (base + s));
+                    }
+                }
+            }
+            return;
+        }
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
@@ -146,7 +158,7 @@ final class Arrays3 {
      */
     static INDArray sequence(Buf src, int srcOff, int width, int m, int w, int t,
                              org.deeplearning4j.nn.workspace.LayerWorkspaceMgr mgr, org.deeplearning4j.nn.workspace.ArrayType type) {
-        INDArray raw = mgr.create(type, DataType.FLOAT, new long[] {t, m, w}, 'c');
+        INDArray raw = mgr.createUninitialized(type, DataType.FLOAT, new long[] {t, m, w}, 'c'); // fully overwritten below
         FloatBuffer dst = mem(raw);
         int off = (int) raw.offset();
         if (width == w) {
@@ -198,17 +210,21 @@ final class Arrays3 {
         }
     }
 
-    /** A 2D array [m, w] into one block of a buffer. */
-    static void readBlock(INDArray a, Buf dst, int dstOff) {
+    /** A 2D array [m, w] into one block of a buffer; returns whether it was all zeros. */
+    static boolean readBlock(INDArray a, Buf dst, int dstOff) {
         FloatBuffer src = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
         int w = (int) a.size(1);
         long off = a.offset();
+        boolean zero = true;
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < w; k++) {
-                dst.fb.put(dstOff + i * w + k, src.get((int) (off + i * st[0] + k * st[1])));
+                float v = src.get((int) (off + i * st[0] + k * st[1]));
+                zero &= v == 0f;
+                dst.fb.put(dstOff + i * w + k, v);
             }
         }
+        return zero;
     }
 }

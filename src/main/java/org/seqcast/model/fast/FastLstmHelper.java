@@ -89,16 +89,18 @@ final class FastLstmHelper implements LSTMHelper {
         Arrays3.read2d(recurrentWeights, k.rw);
         Arrays3.readVector(biases, k.w, nIn * 4 * u);
         // Initial state (zeros unless a caller carries state over, as rnnTimeStep does) into block 0.
+        boolean zero = true;
         if (prevOutputActivations != null) {
-            Arrays3.readBlock(prevOutputActivations, k.h, 0);
+            zero &= Arrays3.readBlock(prevOutputActivations, k.h, 0);
         } else {
             k.h.zero(0, m * u);
         }
         if (prevMemCellState != null) {
-            Arrays3.readBlock(prevMemCellState, k.c0, 0);
+            zero &= Arrays3.readBlock(prevMemCellState, k.c0, 0);
         } else {
             k.c0.zero(0, m * u);
         }
+        k.zeroInitialState = zero;
         k.forward();
         current = null;
 

@@ -18,6 +18,8 @@ final class LstmKernel {
     int nIn;
     int u;
     int t;
+    /** Whether the initial state (h block 0, c0) is zero, as it is for every training window. */
+    boolean zeroInitialState = true;
 
     // Off-heap: operands and results of GEMMs.
     Buf x = new Buf(0);     // [t][m][nIn + 1] inputs, last column 1 (so the bias rides in the GEMM)
@@ -32,16 +34,21 @@ final class LstmKernel {
     Buf drw = new Buf(0);   // [u][4u]
     Buf dx = new Buf(0);    // [t][m][nIn + 1] (last column unused)
 
-    // Heap: what only the gate math reads and writes.
-    float[] gates = new float[0]; // [t][m][4u] gate activations
-    float[] cs = new float[0];    // [t+1][m][u] cell states, block 0 = initial
-    float[] tcs = new float[0];   // [t][m][u] tanh(c)
-    float[] eps = new float[0];   // [t][m][u] gradient w.r.t. the outputs
-    private float[] zs = new float[0];  // [m][4u] one step's pre-activations / gradients
-    private float[] hs = new float[0];  // [m][u] one step's hidden state
-    private float[] cNew = new float[0]; // [m][u] one step's cell state
-    private float[] dhs = new float[0]; // [m][u]
-    private float[] dcs = new float[0]; // [m][u]
+    // Heap: what only the gate math reads and writes. Per-unit quantities are planes [t][m][u], all
+    // indexed s*m*u + j, so each elementwise loop uses one index expression for every array it
+    // touches: the JIT vectorizes such loops (arrays indexed at different offsets stay scalar).
+    float[] ga = new float[0];    // block input a = tanh(.) ; in backward overwritten by its gradient
+    float[] gf = new float[0];    // forget gate
+    float[] go = new float[0];    // output gate
+    float[] gi = new float[0];    // input gate
+    float[] cs = new float[0];    // [t+1] blocks: block s holds c(s-1), block 0 the initial state
+    float[] cOut = new float[0];  // c(s) at block s; in backward the cell gradient flowing to c(s-1)
+    float[] tcs = new float[0];   // tanh(c(s))
+    float[] hp = new float[0];    // h(s)
+    float[] eps = new float[0];   // gradient w.r.t. the outputs
+    float[] dhs = new float[0];   // block s: gradient w.r.t. h(s) from step s+1
+    float[] dcn = new float[0];   // block s: gradient w.r.t. c(s) from step s+1
+    private float[] zs = new float[0]; // [m][4u] one step's pre-activations from the GEMM
 
     /** Sizes the buffers for a batch; keeps them when they are large enough. */
     void shape(int batch, int inputs, int units, int steps) {
@@ -62,15 +69,19 @@ final class LstmKernel {
         dw = fit(dw, (nIn + 1) * g4);
         drw = fit(drw, u * g4);
         dx = fit(dx, t * m * (nIn + 1));
-        gates = fit(gates, t * m * g4);
-        cs = fit(cs, (t + 1) * mu);
-        tcs = fit(tcs, t * mu);
-        eps = fit(eps, t * mu);
+        int n = t * mu;
+        ga = fit(ga, n);
+        gf = fit(gf, n);
+        go = fit(go, n);
+        gi = fit(gi, n);
+        cs = fit(cs, n + mu);
+        cOut = fit(cOut, n);
+        tcs = fit(tcs, n);
+        hp = fit(hp, n);
+        eps = fit(eps, n);
+        dhs = fit(dhs, n);
+        dcn = fit(dcn, n);
         zs = fit(zs, m * g4);
-        hs = fit(hs, mu);
-        cNew = fit(cNew, mu);
-        dhs = fit(dhs, mu);
-        dcs = fit(dcs, mu);
     }
 
     private static Buf fit(Buf buf, int n) {
@@ -83,7 +94,7 @@ final class LstmKernel {
 
     /**
      * Forward pass over x (with its column of ones), w (with the bias row), rw and the initial state
-     * (h block 0, c0), all filled by the caller; fills gates, cs, tcs and h.
+     * (h block 0, c0), all filled by the caller; fills the gate planes, cs, tcs, hp and h.
      */
     void forward() {
         int g4 = 4 * u;
@@ -94,50 +105,49 @@ final class LstmKernel {
         c0.fb.get(0, cs, 0, mu);
         for (int s = 0; s < t; s++) {
             int gOff = s * m * g4;
-            // G_s += H_{s-1} RW  (block s of h holds h(s-1))
-            Blas.gemm(false, false, m, g4, u, 1f, h, s * mu, u, rw, 0, g4, 1f, g, gOff, g4);
+            // G_s += H_{s-1} RW  (block s of h holds h(s-1); nothing to add from a zero initial state)
+            if (s > 0 || !zeroInitialState) {
+                Blas.gemm(false, false, m, g4, u, 1f, h, s * mu, u, rw, 0, g4, 1f, g, gOff, g4);
+            }
             g.fb.get(gOff, zs, 0, m * g4);
-            step(gOff, s * mu);
-            h.fb.put((s + 1) * mu, hs, 0, mu);
+            step(s * mu);
+            h.fb.put((s + 1) * mu, hp, s * mu, mu);
         }
     }
 
-    /**
-     * Gate math of one step over every row of the batch. The transcendental work runs in place on one
-     * array at a time, which the JIT's superword pass vectorizes (a loop that stores into one array
-     * and loads from another that might be the same object is left scalar).
-     */
-    private void step(int gOff, int sOff) {
+    /** Gate math of one step: activations in place on the GEMM's rows, then per-unit planes. */
+    private void step(int sOff) {
         int g4 = 4 * u;
         int mu = m * u;
         float[] z = zs;
         for (int i = 0; i < m; i++) {
             int r = i * g4;
             activate(z, r, r + u, r + g4);
+            int p = sOff + i * u;
+            System.arraycopy(z, r, ga, p, u);
+            System.arraycopy(z, r + u, gf, p, u);
+            System.arraycopy(z, r + 2 * u, go, p, u);
+            System.arraycopy(z, r + 3 * u, gi, p, u);
         }
-        System.arraycopy(z, 0, gates, gOff, m * g4);
+        float[] a = ga;
+        float[] f = gf;
+        float[] o = go;
+        float[] in = gi;
         float[] c = cs;
+        float[] cn = cOut;
         float[] tc = tcs;
-        int cPrev = sOff;
-        int cNext = sOff + mu;
-        for (int i = 0; i < m; i++) {
-            int r = i * g4;
-            int ri = i * u;
-            for (int k = 0; k < u; k++) {
-                float cv = z[r + u + k] * c[cPrev + ri + k] + z[r + 3 * u + k] * z[r + k];
-                c[cNext + ri + k] = cv;
-                tc[sOff + ri + k] = cv;
-            }
+        float[] hh = hp;
+        int end = sOff + mu;
+        for (int j = sOff; j < end; j++) {
+            cn[j] = f[j] * c[j] + in[j] * a[j];
         }
-        tanhInPlace(tc, sOff, sOff + mu);
-        float[] hh = hs;
-        for (int i = 0; i < m; i++) {
-            int r = i * g4;
-            int ri = i * u;
-            for (int k = 0; k < u; k++) {
-                hh[ri + k] = z[r + 2 * u + k] * tc[sOff + ri + k];
-            }
+        for (int j = sOff; j < end; j++) {
+            tc[j] = tanh(cn[j]);
         }
+        for (int j = sOff; j < end; j++) {
+            hh[j] = o[j] * tc[j];
+        }
+        System.arraycopy(cn, sOff, c, end, mu); // c(s) into block s + 1
     }
 
     /** a[from, mid) = tanh, a[mid, to) = sigmoid, in place. */
@@ -156,23 +166,32 @@ final class LstmKernel {
         }
     }
 
-    /** Backpropagation through time from eps (gradient w.r.t. every output step); fills dw, drw, db and dx. */
+    /** Backpropagation through time from eps (gradient w.r.t. every output step); fills dw, drw and dx. */
     void backward() {
         int g4 = 4 * u;
         int mu = m * u;
-        java.util.Arrays.fill(dhs, 0, mu, 0f);
-        java.util.Arrays.fill(dcs, 0, mu, 0f);
+        int last = (t - 1) * mu;
+        java.util.Arrays.fill(dhs, last, last + mu, 0f);
+        java.util.Arrays.fill(dcn, last, last + mu, 0f);
         for (int s = t - 1; s >= 0; s--) {
             int gOff = s * m * g4;
             int sOff = s * mu;
-            if (s < t - 1) {
-                dh.fb.get(0, dhs, 0, mu);
+            stepBack(sOff);
+            // Interleave the four gate-gradient planes into dZ rows [m][4u] for the GEMMs.
+            java.nio.FloatBuffer d = dz.fb;
+            for (int i = 0; i < m; i++) {
+                int row = gOff + i * g4;
+                int p = sOff + i * u;
+                d.put(row, ga, p, u);
+                d.put(row + u, gf, p, u);
+                d.put(row + 2 * u, go, p, u);
+                d.put(row + 3 * u, gi, p, u);
             }
-            stepBack(gOff, sOff);
-            dz.fb.put(gOff, zs, 0, m * g4);
-            // dH_{s-1} = dZ_s RW^T (at s = 0 it would be the initial state's gradient: unused)
             if (s > 0) {
+                // dH_{s-1} = dZ_s RW^T, and the cell gradient flows on to step s-1
                 Blas.gemm(false, true, m, u, g4, 1f, dz, gOff, g4, rw, 0, g4, 0f, dh, 0, u);
+                dh.fb.get(0, dhs, sOff - mu, mu);
+                System.arraycopy(cOut, sOff, dcn, sOff - mu, mu);
             }
         }
         int k1 = nIn + 1;
@@ -183,34 +202,36 @@ final class LstmKernel {
         Blas.gemm(false, true, t * m, k1, g4, 1f, dz, 0, g4, w, 0, g4, 0f, dx, 0, k1);
     }
 
-    private void stepBack(int gOff, int sOff) {
-        int g4 = 4 * u;
-        float[] ga = gates;
-        float[] c = cs;
+    /**
+     * Gradients of one step, every array indexed alike; the gate planes are overwritten by the gradients
+     * of their pre-activations (each value is read before it is replaced, in the same iteration) and
+     * cOut by the gradient flowing to c(s-1).
+     */
+    private void stepBack(int sOff) {
+        float[] a = ga;
+        float[] f = gf;
+        float[] o = go;
+        float[] in = gi;
         float[] tc = tcs;
+        float[] c = cs;
         float[] e = eps;
-        float[] d = zs;
         float[] dhh = dhs;
-        float[] dcc = dcs;
-        for (int i = 0; i < m; i++) {
-            int r = i * g4;
-            int q = gOff + r;
-            int ri = i * u;
-            for (int k = 0; k < u; k++) {
-                float a = ga[q + k];
-                float f = ga[q + u + k];
-                float o = ga[q + 2 * u + k];
-                float in = ga[q + 3 * u + k];
-                float tv = tc[sOff + ri + k];
-                float cPrev = c[sOff + ri + k]; // block s of cs holds c(s-1)
-                float dhv = e[sOff + ri + k] + dhh[ri + k];
-                float dcv = dhv * o * (1f - tv * tv) + dcc[ri + k];
-                d[r + k] = dcv * in * (1f - a * a);
-                d[r + u + k] = dcv * cPrev * f * (1f - f);
-                d[r + 2 * u + k] = dhv * tv * o * (1f - o);
-                d[r + 3 * u + k] = dcv * a * in * (1f - in);
-                dcc[ri + k] = dcv * f;
-            }
+        float[] dcc = dcn;
+        float[] dcPrev = cOut;
+        int end = sOff + u * m;
+        for (int j = sOff; j < end; j++) {
+            float av = a[j];
+            float fv = f[j];
+            float ov = o[j];
+            float iv = in[j];
+            float tv = tc[j];
+            float dhv = e[j] + dhh[j];
+            float dcv = dhv * ov * (1f - tv * tv) + dcc[j];
+            a[j] = dcv * iv * (1f - av * av);
+            f[j] = dcv * c[j] * fv * (1f - fv);
+            o[j] = dhv * tv * ov * (1f - ov);
+            in[j] = dcv * av * iv * (1f - iv);
+            dcPrev[j] = dcv * fv;
         }
     }
 
