@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Accuracy on the public suite (../shared/bench/public-suite): for each series train on all but the last
+# h rows with seqcast's BUILT-IN DEFAULTS (per series only the data path, time column, target, horizon h and
+# season m; missing values interpolated as R's na.interp did for the anchors), forecast h, score; print
+# per-series MASE and sMAPE beside R's anchors, then the geometric mean over series of
+# MASE / seasonal-naive MASE. Usage: bench/accuracy.sh [suite dir] [extra --set options...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+suite="${1:-../shared/bench/public-suite}"
+shift || true
+bin/seqcast --version >/dev/null
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+tail -n +2 "$suite/suite.csv" | while IFS=, read -r name file target m h; do
+  time_col=$(head -1 "$suite/$file" | tr -d '\r\357\273\277' | cut -d, -f1)
+  start=$(date +%s.%N)
+  bin/seqcast backtest -q --json --holdout "$h" \
+    --set data.path="$suite/$file" --set data.time_column="$time_col" --set data.target="$target" \
+    --set data.season="$m" --set data.missing=interpolate "$@" > "$out/$name.json"
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN{printf "%.1f\n", b-a}' > "$out/$name.seconds"
+  echo "$name done" >&2
+done
+/usr/bin/env python3 - "$suite" "$out" <<'PY'
+import csv, json, math, os, sys
+suite, out = sys.argv[1], sys.argv[2]
+anchors = {}
+for r in csv.DictReader(open(os.path.join(suite, "anchors.csv"))):
+    anchors.setdefault(r["series"], {})[r["model"]] = (float(r["mase"]), float(r["smape"]))
+models = ["ets", "arima", "theta", "nnetar", "snaive"]
+print(f"{'series':22s} {'seqcast MASE':>12s} {'sMAPE':>7s} {'snaive':>7s} {'ratio':>6s} {'sec':>5s} | " + " ".join(f"{m:>7s}" for m in models))
+logs, rlogs = [], {m: [] for m in models}
+for r in csv.DictReader(open(os.path.join(suite, "suite.csv"))):
+    name = r["name"]
+    j = json.load(open(os.path.join(out, name + ".json")))
+    mase, smape = j["overall"]["model"]["mase"], j["overall"]["model"]["smape"]
+    sn = j["overall"]["seasonal_naive"]["mase"]
+    sec = open(os.path.join(out, name + ".seconds")).read().strip()
+    logs.append(math.log(mase / sn))
+    a = anchors.get(name, {})
+    for m in models:
+        if m in a and "snaive" in a:
+            rlogs[m].append(math.log(a[m][0] / a["snaive"][0]))
+    print(f"{name:22s} {mase:12.3f} {smape:7.2f} {sn:7.3f} {mase / sn:6.3f} {sec:>5s} | " + " ".join(f"{a[m][0]:7.3f}" if m in a else "      -" for m in models))
+geo = math.exp(sum(logs) / len(logs))
+print(f"\ngeo-mean MASE / seasonal-naive MASE over {len(logs)} series: seqcast {geo:.3f}; " +
+      ", ".join(f"{m} {math.exp(sum(v) / len(v)):.3f}" for m, v in rlogs.items() if v))
+PY
