@@ -136,6 +136,22 @@ class CliTest {
     }
 
     @Test
+    void backtestHoldoutMatchesTheBaselineArithmetic() throws Exception {
+        Path dir2 = dir.resolve("bt");
+        Run r = run("backtest", "-c", "configs/airpassengers.yaml", "--holdout", "18", "--set", "training.epochs=2",
+                "--set", "model.layers=[{units: 4}]", "--json", "--out", dir2.toString());
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        // Same protocol as R's forecast package on the public suite: seasonal naive MASE 2.3874, naive 2.1582
+        assertEquals(2.3874, j.at("/overall/seasonal_naive/mase").asDouble(), 1e-4);
+        assertEquals(2.1582, j.at("/overall/naive/mase").asDouble(), 1e-4);
+        assertEquals(18, j.at("/per_step").size());
+        List<String> rows = Files.readAllLines(dir2.resolve("forecasts.csv"));
+        assertEquals(19, rows.size());
+        assertTrue(rows.get(1).startsWith("1,1959-06,1959-07,1,passengers,"), rows.get(1));
+    }
+
+    @Test
     void versionNamesSeqcastAndDl4j() {
         Run v = run("--version");
         assertEquals(0, v.code());
