@@ -152,6 +152,19 @@ class CliTest {
     }
 
     @Test
+    void evaluateScoresTheSavedModelWithoutRetraining() throws Exception {
+        Run r = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        // origins 12 rows apart from row 132 back to row 24: 10 of them
+        assertEquals(10, j.get("origins").asInt());
+        assertTrue(j.at("/overall/model/mae").asDouble() > 0);
+        assertTrue(j.at("/overall/seasonal_naive/mase").asDouble() > 0);
+        Run again = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json");
+        assertEquals(r.out(), again.out(), "deterministic");
+    }
+
+    @Test
     void versionNamesSeqcastAndDl4j() {
         Run v = run("--version");
         assertEquals(0, v.code());
