@@ -172,13 +172,14 @@ public final class CsvSeriesReader {
             throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
         }
         Map<String, List<RawRow>> groups = new LinkedHashMap<>();
+        LineIndex lines = new LineIndex(text);
         try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
             List<String> header = null;
             int timeIdx = -1;
             int seriesIdx = -1;
             int[] idx = new int[valueColumns.size()];
             for (CSVRecord r : p) {
-                long line = p.getCurrentLineNumber();
+                long line = lines.lineAt(r.getCharacterPosition());
                 if (header == null) {
                     header = new ArrayList<>();
                     for (String h : r) {
@@ -216,6 +217,39 @@ public final class CsvSeriesReader {
             throw SeqcastException.data(source + ": malformed CSV: " + e.getMessage());
         }
         return new Table(groups);
+    }
+
+    /**
+     * The 1-based line of a character position, where a record starts: commons-csv counts the line where
+     * a record ends, which is wrong for the first line of a quoted field spanning lines.
+     */
+    private static final class LineIndex {
+        private final String text;
+        private int[] breaks = new int[1024]; // position of the last character of each line break
+        private int count;
+
+        LineIndex(String text) {
+            this.text = text;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (count == breaks.length) {
+                        breaks = java.util.Arrays.copyOf(breaks, 2 * count);
+                    }
+                    breaks[count++] = i;
+                }
+            }
+        }
+
+        long lineAt(long charPosition) {
+            int pos = (int) charPosition;
+            // A record's position may point at the empty lines skipped before it.
+            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                pos++;
+            }
+            int k = java.util.Arrays.binarySearch(breaks, 0, count, pos);
+            return 1 + (k >= 0 ? k : -k - 1);
+        }
     }
 
     private static void requireColumns(String source, List<String> header, List<String> wanted) {
