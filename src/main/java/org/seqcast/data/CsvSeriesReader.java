@@ -199,6 +199,9 @@ public final class CsvSeriesReader {
                     }
                     continue;
                 }
+                if (r.size() == 1 && header.size() > 1 && r.get(0).isBlank()) {
+                    continue; // a line of spaces or tabs, like an empty line
+                }
                 if (r.size() != header.size()) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d has %d field%s, the header has %d; check the delimiter and quoting",
                             source, line, r.size(), r.size() == 1 ? "" : "s", header.size()));
@@ -214,9 +217,26 @@ public final class CsvSeriesReader {
                 throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw SeqcastException.data(source + ": malformed CSV: " + e.getMessage());
+            throw SeqcastException.data(source + ": malformed CSV" + csvProblem(e) + "; check the quotes");
         }
         return new Table(groups);
+    }
+
+    private static final java.util.regex.Pattern CSV_LINE = java.util.regex.Pattern.compile("(?:startline|line:?) (\\d+)");
+
+    /** The commons-csv problem in plain words, " at line N: what", without exception class names. */
+    private static String csvProblem(Exception e) {
+        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = String.valueOf(t.getMessage()).replace('\n', ' ').replace('\r', ' ');
+        java.util.regex.Matcher x = CSV_LINE.matcher(m);
+        String at = x.find() ? " at line " + x.group(1) : "";
+        if (m.contains("EOF reached before encapsulated token finished")) {
+            return at + ": a quoted field is not closed";
+        }
+        if (m.contains("Invalid char between encapsulated token and delimiter")) {
+            return at + ": text after the closing quote of a field";
+        }
+        return at + ": " + m;
     }
 
     /**
