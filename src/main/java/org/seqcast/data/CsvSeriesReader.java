@@ -332,6 +332,11 @@ public final class CsvSeriesReader {
 
     // ---------------------------------------------------------------- building
 
+    /** Plain decimal numbers with optional sign and exponent; not Java's 1f, 2d or hex floats. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern INFINITY = java.util.regex.Pattern.compile("(?i)[+-]?(inf|infinity)");
+    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[+-]?\\d*,\\d+");
+
     static boolean isMissing(String s) {
         return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("null");
     }
@@ -369,15 +374,14 @@ public final class CsvSeriesReader {
                     values[c][i] = Double.NaN;
                     continue;
                 }
-                double v;
-                try {
-                    v = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    v = Double.NaN;
-                    s = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a number", source, r.line(),
-                            columns.get(c), s));
+                if (!NUMBER.matcher(s).matches()) {
+                    boolean infinite = INFINITY.matcher(s).matches();
+                    String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+                    String hint = !infinite && DECIMAL_COMMA.matcher(s).matches() ? "; use '.' as the decimal point" : "";
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a %snumber%s", source,
+                            r.line(), columns.get(c), shown, infinite ? "finite " : "", hint));
                 }
+                double v = Double.parseDouble(s);
                 if (Double.isInfinite(v)) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a finite number", source,
                             r.line(), columns.get(c), s));
