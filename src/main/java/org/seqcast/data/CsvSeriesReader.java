@@ -430,15 +430,27 @@ public final class CsvSeriesReader {
         long step = inf.step;
         TimeIndex probe = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
 
-        // Missing values (ERROR fails on the first one).
+        // Missing values (ERROR fails on the first one in file order).
+        if (missing == MissingPolicy.ERROR) {
+            long firstLine = Long.MAX_VALUE;
+            int firstColumn = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                for (int i = 0; i < n; i++) {
+                    if (Double.isNaN(vals[c][i]) && lines[i] < firstLine) {
+                        firstLine = lines[i];
+                        firstColumn = c;
+                    }
+                }
+            }
+            if (firstColumn >= 0) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': missing value; set data.missing to "
+                        + "interpolate, ffill or drop to accept missing values", source, firstLine, columns.get(firstColumn)));
+            }
+        }
         for (int c = 0; c < columns.size(); c++) {
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(vals[c][i])) {
-                    if (missing == MissingPolicy.ERROR) {
-                        throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': missing value; set data.missing to "
-                                + "interpolate, ffill or drop to accept missing values", source, lines[i], columns.get(c)));
-                    }
                     count++;
                 }
             }
