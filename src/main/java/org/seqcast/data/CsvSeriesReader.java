@@ -473,6 +473,10 @@ public final class CsvSeriesReader {
                     keep.add(i);
                 }
             }
+            if (keep.isEmpty()) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: every row has a missing value in one of the columns %s, so "
+                        + "data.missing=drop leaves no rows; use interpolate or ffill, or fewer columns", source, String.join(", ", columns)));
+            }
             if (keep.size() < n) {
                 warnings.add(String.format(Locale.ROOT, "%s: dropped %d row%s with missing values", source, n - keep.size(),
                         n - keep.size() == 1 ? "" : "s"));
