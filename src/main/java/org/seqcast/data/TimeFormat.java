@@ -53,7 +53,11 @@ final class TimeFormat {
         }
         Matcher m = DATETIME.matcher(v);
         if (m.matches()) {
-            return new TimeFormat(Kind.DATETIME, m.group(4).charAt(0), m.group(7) != null, m.group(8));
+            try {
+                return new TimeFormat(Kind.DATETIME, m.group(4).charAt(0), m.group(7) != null, m.group(8));
+            } catch (java.time.DateTimeException e) {
+                return null; // an offset out of range, e.g. +25:00
+            }
         }
         return null;
     }
