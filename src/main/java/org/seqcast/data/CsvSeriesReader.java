@@ -646,6 +646,10 @@ public final class CsvSeriesReader {
         switch (fmt.kind) {
             case INTEGER: {
                 long d = modeDiff(pos);
+                if (d < 1 || d > Integer.MAX_VALUE) {
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: the most common step between integer times is %s; it must be "
+                            + "between 1 and %d", source, d < 1 ? "out of range" : Long.toString(d), Integer.MAX_VALUE));
+                }
                 return new Inferred(new Frequency(Frequency.Unit.STEP, Math.toIntExact(d)), d, pos, false, 1);
             }
             case YEAR_MONTH:
