@@ -660,13 +660,16 @@ public final class CsvSeriesReader {
                     int day = java.time.LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
                     long[] m = new long[pos.length];
                     boolean sameDay = true;
+                    boolean monthEnds = true;
                     for (int i = 0; i < pos.length; i++) {
                         java.time.LocalDate t = java.time.LocalDate.ofEpochDay(pos[i]);
                         m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
                         sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
+                        monthEnds &= t.getDayOfMonth() == t.lengthOfMonth();
                     }
                     if (sameDay) {
-                        return months(m, true, day);
+                        // Month-end series (01-31, 02-29, ..., 04-30) continue at month ends: day 31 is clamped to each month's length.
+                        return months(m, true, monthEnds ? 31 : day);
                     }
                 }
                 if (d % 7 == 0) {
