@@ -332,8 +332,52 @@ public final class CsvSeriesReader {
 
     // ---------------------------------------------------------------- building
 
-    /** Plain decimal numbers with optional sign and exponent; not Java's 1f, 2d or hex floats. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /**
+     * A plain decimal number: optional sign, digits with an optional point (at least one digit), optional
+     * exponent; not Java's 1f, 2d or hex floats. Hand-written: this runs once per cell.
+     */
+    static boolean isPlainNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static final java.util.regex.Pattern INFINITY = java.util.regex.Pattern.compile("(?i)[+-]?(inf|infinity)");
     private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[+-]?\\d*,\\d+");
 
@@ -374,7 +418,7 @@ public final class CsvSeriesReader {
                     values[c][i] = Double.NaN;
                     continue;
                 }
-                if (!NUMBER.matcher(s).matches()) {
+                if (!isPlainNumber(s)) {
                     boolean infinite = INFINITY.matcher(s).matches();
                     String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
                     String hint = !infinite && DECIMAL_COMMA.matcher(s).matches() ? "; use '.' as the decimal point" : "";
