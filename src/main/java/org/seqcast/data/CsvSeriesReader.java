@@ -3,6 +3,7 @@ package org.seqcast.data;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -10,13 +11,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -87,7 +92,7 @@ public final class CsvSeriesReader {
                 r.forEach(s -> h.add(s.trim()));
                 return h;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw SeqcastException.data(source + ": cannot parse the header: " + e.getMessage());
         }
         throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
@@ -216,19 +221,19 @@ public final class CsvSeriesReader {
             if (header == null) {
                 throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw SeqcastException.data(source + ": malformed CSV" + csvProblem(e) + "; check the quotes");
         }
         return new Table(groups);
     }
 
-    private static final java.util.regex.Pattern CSV_LINE = java.util.regex.Pattern.compile("(?:startline|line:?) (\\d+)");
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline|line:?) (\\d+)");
 
     /** The commons-csv problem in plain words, " at line N: what", without exception class names. */
     private static String csvProblem(Exception e) {
-        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         String m = String.valueOf(t.getMessage()).replace('\n', ' ').replace('\r', ' ');
-        java.util.regex.Matcher x = CSV_LINE.matcher(m);
+        Matcher x = CSV_LINE.matcher(m);
         String at = x.find() ? " at line " + x.group(1) : "";
         if (m.contains("EOF reached before encapsulated token finished")) {
             return at + ": a quoted field is not closed";
@@ -254,7 +259,7 @@ public final class CsvSeriesReader {
                 char c = text.charAt(i);
                 if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
                     if (count == breaks.length) {
-                        breaks = java.util.Arrays.copyOf(breaks, 2 * count);
+                        breaks = Arrays.copyOf(breaks, 2 * count);
                     }
                     breaks[count++] = i;
                 }
@@ -267,7 +272,7 @@ public final class CsvSeriesReader {
             while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
                 pos++;
             }
-            int k = java.util.Arrays.binarySearch(breaks, 0, count, pos);
+            int k = Arrays.binarySearch(breaks, 0, count, pos);
             return 1 + (k >= 0 ? k : -k - 1);
         }
     }
@@ -378,8 +383,8 @@ public final class CsvSeriesReader {
         return c >= '0' && c <= '9';
     }
 
-    private static final java.util.regex.Pattern INFINITY = java.util.regex.Pattern.compile("(?i)[+-]?(inf|infinity)");
-    private static final java.util.regex.Pattern DECIMAL_COMMA = java.util.regex.Pattern.compile("[+-]?\\d*,\\d+");
+    private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?(inf|infinity)");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
 
     static boolean isMissing(String s) {
         return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("null");
@@ -443,7 +448,7 @@ public final class CsvSeriesReader {
             }
         }
         if (!sorted) {
-            java.util.Arrays.sort(order, (a, b) -> Long.compare(raw[a], raw[b]));
+            Arrays.sort(order, (a, b) -> Long.compare(raw[a], raw[b]));
             warnings.add(source + ": rows are not in time order; sorted them by " + timeColumn);
         }
         for (int i = 1; i < n; i++) {
@@ -595,10 +600,10 @@ public final class CsvSeriesReader {
                 }
                 k++;
             }
-            p = java.util.Arrays.copyOf(p2, k);
-            labels = java.util.Arrays.copyOf(l2, k);
+            p = Arrays.copyOf(p2, k);
+            labels = Arrays.copyOf(l2, k);
             for (int c = 0; c < columns.size(); c++) {
-                vals[c] = java.util.Arrays.copyOf(v2[c], k);
+                vals[c] = Arrays.copyOf(v2[c], k);
             }
             warnings.add(String.format(Locale.ROOT, "%s: inserted %d missing time%s and filled them (%s)", source, k - n, k - n == 1 ? "" : "s",
                     missing.key()));
@@ -701,12 +706,12 @@ public final class CsvSeriesReader {
             case DATE: {
                 long d = modeDiff(pos);
                 if (d >= 28) {
-                    int day = java.time.LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
+                    int day = LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
                     long[] m = new long[pos.length];
                     boolean sameDay = true;
                     boolean monthEnds = true;
                     for (int i = 0; i < pos.length; i++) {
-                        java.time.LocalDate t = java.time.LocalDate.ofEpochDay(pos[i]);
+                        LocalDate t = LocalDate.ofEpochDay(pos[i]);
                         m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
                         sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
                         monthEnds &= t.getDayOfMonth() == t.lengthOfMonth();

@@ -2,6 +2,7 @@ package org.seqcast.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -171,6 +172,16 @@ class CsvSeriesReaderTest {
         String f = write(dir, "bad.csv", "t,v\n1," + cell + "\n");
         assertEquals(f + ": line 2, column 'v': '" + cell + "' is not a number",
                 dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), MissingPolicy.ERROR)));
+    }
+
+    @Test
+    void plainNumberSyntax() {
+        for (String ok : List.of("1", "-1", "+1", "1.", ".5", "-.5e3", "1E+2", "007", "1.25e-10")) {
+            assertTrue(CsvSeriesReader.isPlainNumber(ok), ok);
+        }
+        for (String bad : List.of("", ".", "+", "-", "e5", "1e", "1e+", "1..2", "1.2.3", "--1", "1-", "0x10", "1_000")) {
+            assertFalse(CsvSeriesReader.isPlainNumber(bad), bad);
+        }
     }
 
     @Test
