@@ -3,6 +3,7 @@ package org.seqcast.data;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -10,13 +11,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -87,7 +92,7 @@ public final class CsvSeriesReader {
                 r.forEach(s -> h.add(s.trim()));
                 return h;
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw SeqcastException.data(source + ": cannot parse the header: " + e.getMessage());
         }
         throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
@@ -172,13 +177,14 @@ public final class CsvSeriesReader {
             throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
         }
         Map<String, List<RawRow>> groups = new LinkedHashMap<>();
+        LineIndex lines = new LineIndex(text);
         try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
             List<String> header = null;
             int timeIdx = -1;
             int seriesIdx = -1;
             int[] idx = new int[valueColumns.size()];
             for (CSVRecord r : p) {
-                long line = p.getCurrentLineNumber();
+                long line = lines.lineAt(r.getCharacterPosition());
                 if (header == null) {
                     header = new ArrayList<>();
                     for (String h : r) {
@@ -198,6 +204,9 @@ public final class CsvSeriesReader {
                     }
                     continue;
                 }
+                if (r.size() == 1 && header.size() > 1 && r.get(0).isBlank()) {
+                    continue; // a line of spaces or tabs, like an empty line
+                }
                 if (r.size() != header.size()) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d has %d field%s, the header has %d; check the delimiter and quoting",
                             source, line, r.size(), r.size() == 1 ? "" : "s", header.size()));
@@ -212,10 +221,60 @@ public final class CsvSeriesReader {
             if (header == null) {
                 throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw SeqcastException.data(source + ": malformed CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw SeqcastException.data(source + ": malformed CSV" + csvProblem(e) + "; check the quotes");
         }
         return new Table(groups);
+    }
+
+    private static final Pattern CSV_LINE = Pattern.compile("(?:startline|line:?) (\\d+)");
+
+    /** The commons-csv problem in plain words, " at line N: what", without exception class names. */
+    private static String csvProblem(Exception e) {
+        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String m = String.valueOf(t.getMessage()).replace('\n', ' ').replace('\r', ' ');
+        Matcher x = CSV_LINE.matcher(m);
+        String at = x.find() ? " at line " + x.group(1) : "";
+        if (m.contains("EOF reached before encapsulated token finished")) {
+            return at + ": a quoted field is not closed";
+        }
+        if (m.contains("Invalid char between encapsulated token and delimiter")) {
+            return at + ": text after the closing quote of a field";
+        }
+        return at + ": " + m;
+    }
+
+    /**
+     * The 1-based line of a character position, where a record starts: commons-csv counts the line where
+     * a record ends, which is wrong for the first line of a quoted field spanning lines.
+     */
+    private static final class LineIndex {
+        private final String text;
+        private int[] breaks = new int[1024]; // position of the last character of each line break
+        private int count;
+
+        LineIndex(String text) {
+            this.text = text;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (count == breaks.length) {
+                        breaks = Arrays.copyOf(breaks, 2 * count);
+                    }
+                    breaks[count++] = i;
+                }
+            }
+        }
+
+        long lineAt(long charPosition) {
+            int pos = (int) charPosition;
+            // A record's position may point at the empty lines skipped before it.
+            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                pos++;
+            }
+            int k = Arrays.binarySearch(breaks, 0, count, pos);
+            return 1 + (k >= 0 ? k : -k - 1);
+        }
     }
 
     private static void requireColumns(String source, List<String> header, List<String> wanted) {
@@ -278,6 +337,55 @@ public final class CsvSeriesReader {
 
     // ---------------------------------------------------------------- building
 
+    /**
+     * A plain decimal number: optional sign, digits with an optional point (at least one digit), optional
+     * exponent; not Java's 1f, 2d or hex floats. Hand-written: this runs once per cell.
+     */
+    static boolean isPlainNumber(String s) {
+        int n = s.length();
+        int i = 0;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?(inf|infinity)");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
+
     static boolean isMissing(String s) {
         return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("null");
     }
@@ -315,15 +423,14 @@ public final class CsvSeriesReader {
                     values[c][i] = Double.NaN;
                     continue;
                 }
-                double v;
-                try {
-                    v = Double.parseDouble(s);
-                } catch (NumberFormatException e) {
-                    v = Double.NaN;
-                    s = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a number", source, r.line(),
-                            columns.get(c), s));
+                if (!isPlainNumber(s)) {
+                    boolean infinite = INFINITY.matcher(s).matches();
+                    String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+                    String hint = !infinite && DECIMAL_COMMA.matcher(s).matches() ? "; use '.' as the decimal point" : "";
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a %snumber%s", source,
+                            r.line(), columns.get(c), shown, infinite ? "finite " : "", hint));
                 }
+                double v = Double.parseDouble(s);
                 if (Double.isInfinite(v)) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a finite number", source,
                             r.line(), columns.get(c), s));
@@ -341,7 +448,7 @@ public final class CsvSeriesReader {
             }
         }
         if (!sorted) {
-            java.util.Arrays.sort(order, (a, b) -> Long.compare(raw[a], raw[b]));
+            Arrays.sort(order, (a, b) -> Long.compare(raw[a], raw[b]));
             warnings.add(source + ": rows are not in time order; sorted them by " + timeColumn);
         }
         for (int i = 1; i < n; i++) {
@@ -372,15 +479,27 @@ public final class CsvSeriesReader {
         long step = inf.step;
         TimeIndex probe = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
 
-        // Missing values (ERROR fails on the first one).
+        // Missing values (ERROR fails on the first one in file order).
+        if (missing == MissingPolicy.ERROR) {
+            long firstLine = Long.MAX_VALUE;
+            int firstColumn = -1;
+            for (int c = 0; c < columns.size(); c++) {
+                for (int i = 0; i < n; i++) {
+                    if (Double.isNaN(vals[c][i]) && lines[i] < firstLine) {
+                        firstLine = lines[i];
+                        firstColumn = c;
+                    }
+                }
+            }
+            if (firstColumn >= 0) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': missing value; set data.missing to "
+                        + "interpolate, ffill or drop to accept missing values", source, firstLine, columns.get(firstColumn)));
+            }
+        }
         for (int c = 0; c < columns.size(); c++) {
             int count = 0;
             for (int i = 0; i < n; i++) {
                 if (Double.isNaN(vals[c][i])) {
-                    if (missing == MissingPolicy.ERROR) {
-                        throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': missing value; set data.missing to "
-                                + "interpolate, ffill or drop to accept missing values", source, lines[i], columns.get(c)));
-                    }
                     count++;
                 }
             }
@@ -402,6 +521,10 @@ public final class CsvSeriesReader {
                 if (ok) {
                     keep.add(i);
                 }
+            }
+            if (keep.isEmpty()) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: every row has a missing value in one of the columns %s, so "
+                        + "data.missing=drop leaves no rows; use interpolate or ffill, or fewer columns", source, String.join(", ", columns)));
             }
             if (keep.size() < n) {
                 warnings.add(String.format(Locale.ROOT, "%s: dropped %d row%s with missing values", source, n - keep.size(),
@@ -477,10 +600,10 @@ public final class CsvSeriesReader {
                 }
                 k++;
             }
-            p = java.util.Arrays.copyOf(p2, k);
-            labels = java.util.Arrays.copyOf(l2, k);
+            p = Arrays.copyOf(p2, k);
+            labels = Arrays.copyOf(l2, k);
             for (int c = 0; c < columns.size(); c++) {
-                vals[c] = java.util.Arrays.copyOf(v2[c], k);
+                vals[c] = Arrays.copyOf(v2[c], k);
             }
             warnings.add(String.format(Locale.ROOT, "%s: inserted %d missing time%s and filled them (%s)", source, k - n, k - n == 1 ? "" : "s",
                     missing.key()));
@@ -572,6 +695,10 @@ public final class CsvSeriesReader {
         switch (fmt.kind) {
             case INTEGER: {
                 long d = modeDiff(pos);
+                if (d < 1 || d > Integer.MAX_VALUE) {
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: the most common step between integer times is %s; it must be "
+                            + "between 1 and %d", source, d < 1 ? "out of range" : Long.toString(d), Integer.MAX_VALUE));
+                }
                 return new Inferred(new Frequency(Frequency.Unit.STEP, Math.toIntExact(d)), d, pos, false, 1);
             }
             case YEAR_MONTH:
@@ -579,16 +706,19 @@ public final class CsvSeriesReader {
             case DATE: {
                 long d = modeDiff(pos);
                 if (d >= 28) {
-                    int day = java.time.LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
+                    int day = LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
                     long[] m = new long[pos.length];
                     boolean sameDay = true;
+                    boolean monthEnds = true;
                     for (int i = 0; i < pos.length; i++) {
-                        java.time.LocalDate t = java.time.LocalDate.ofEpochDay(pos[i]);
+                        LocalDate t = LocalDate.ofEpochDay(pos[i]);
                         m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
                         sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
+                        monthEnds &= t.getDayOfMonth() == t.lengthOfMonth();
                     }
                     if (sameDay) {
-                        return months(m, true, day);
+                        // Month-end series (01-31, 02-29, ..., 04-30) continue at month ends: day 31 is clamped to each month's length.
+                        return months(m, true, monthEnds ? 31 : day);
                     }
                 }
                 if (d % 7 == 0) {

@@ -53,7 +53,11 @@ final class TimeFormat {
         }
         Matcher m = DATETIME.matcher(v);
         if (m.matches()) {
-            return new TimeFormat(Kind.DATETIME, m.group(4).charAt(0), m.group(7) != null, m.group(8));
+            try {
+                return new TimeFormat(Kind.DATETIME, m.group(4).charAt(0), m.group(7) != null, m.group(8));
+            } catch (java.time.DateTimeException e) {
+                return null; // an offset out of range, e.g. +25:00
+            }
         }
         return null;
     }
@@ -74,10 +78,7 @@ final class TimeFormat {
     long parse(String v) {
         switch (kind) {
             case INTEGER -> {
-                if (!INTEGER.matcher(v).matches()) {
-                    throw new IllegalArgumentException(v);
-                }
-                return Long.parseLong(v);
+                return Long.parseLong(v); // NumberFormatException is an IllegalArgumentException
             }
             case YEAR_MONTH -> {
                 Matcher m = YEAR_MONTH.matcher(v);
@@ -91,6 +92,9 @@ final class TimeFormat {
                 return Long.parseLong(m.group(1)) * 12 + month - 1;
             }
             case DATE -> {
+                if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+                    return LocalDate.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10)).toEpochDay();
+                }
                 Matcher m = DATE.matcher(v);
                 if (!m.matches()) {
                     throw new IllegalArgumentException(v);
@@ -98,6 +102,13 @@ final class TimeFormat {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))).toEpochDay();
             }
             default -> {
+                // Fast path for the common zone-less shapes yyyy-MM-ddTHH:mm and yyyy-MM-ddTHH:mm:ss.
+                int len = v.length();
+                if ((len == 16 || (len == 19 && v.charAt(16) == ':')) && v.charAt(4) == '-' && v.charAt(7) == '-'
+                        && (v.charAt(10) == 'T' || v.charAt(10) == ' ') && v.charAt(13) == ':') {
+                    return LocalDateTime.of(digits(v, 0, 4), digits(v, 5, 7), digits(v, 8, 10), digits(v, 11, 13), digits(v, 14, 16),
+                            len == 19 ? digits(v, 17, 19) : 0).toEpochSecond(ZoneOffset.UTC);
+                }
                 Matcher m = DATETIME.matcher(v);
                 if (!m.matches()) {
                     throw new IllegalArgumentException(v);
@@ -109,6 +120,19 @@ final class TimeFormat {
                 return t.toEpochSecond(off);
             }
         }
+    }
+
+    /** The decimal digits {@code v[from, to)}; IllegalArgumentException when one is not a digit. */
+    private static int digits(String v, int from, int to) {
+        int x = 0;
+        for (int i = from; i < to; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new IllegalArgumentException(v);
+            }
+            x = x * 10 + (c - '0');
+        }
+        return x;
     }
 
     /** Formats a position back in this format's shape. {@code dayOfMonth} is used for month-stepped dates. */

@@ -62,9 +62,18 @@ public final class TimeIndex {
             throw new IllegalStateException("empty index");
         }
         List<String> out = new ArrayList<>(h);
-        long last = positions[positions.length - 1];
+        int lastRow = positions.length - 1;
+        long last = positions[lastRow];
+        // Date-times continue in the shape and offset of the last row (the offset may change, e.g. at daylight saving).
+        TimeFormat shape = format;
+        if (format.kind == TimeFormat.Kind.DATETIME) {
+            TimeFormat f = TimeFormat.detect(labels[lastRow]);
+            if (f != null && f.kind == TimeFormat.Kind.DATETIME) {
+                shape = f;
+            }
+        }
         for (int k = 1; k <= h; k++) {
-            out.add(format(last + k * step));
+            out.add(shape.format(last + k * step, monthStepped, dayOfMonth));
         }
         return out;
     }

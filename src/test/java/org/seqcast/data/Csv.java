@@ -1,0 +1,50 @@
+package org.seqcast.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.function.Executable;
+import org.seqcast.SeqcastException;
+
+/** Small helpers for the data tests: write a CSV into a temp dir, read it, capture a DATA error. */
+final class Csv {
+    private Csv() {
+    }
+
+    /** Writes {@code content} (exact bytes, UTF-8) to {@code dir/name} and returns the path as a string. */
+    static String write(Path dir, String name, String content) {
+        Path p = dir.resolve(name);
+        try {
+            Files.write(p, content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.toString();
+    }
+
+    static TimeSeries read(Path dir, String content, String time, List<String> columns, MissingPolicy missing) {
+        return CsvSeriesReader.read(write(dir, "in.csv", content), time, columns, missing);
+    }
+
+    static TimeSeries read(Path dir, String content, String time, String column) {
+        return read(dir, content, time, List.of(column), MissingPolicy.ERROR);
+    }
+
+    /** Runs {@code r}, asserts it throws a DATA SeqcastException, and returns the message. */
+    static String dataError(Executable r) {
+        SeqcastException e = assertThrows(SeqcastException.class, r);
+        assertEquals(SeqcastException.Kind.DATA, e.kind(), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), "one-line message: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    static List<String> labels(TimeSeries s) {
+        return java.util.stream.IntStream.range(0, s.length()).mapToObj(i -> s.index().label(i)).toList();
+    }
+}
