@@ -186,7 +186,11 @@ public final class BatchRunner {
         } else {
             r = SeriesPipeline.run(cfg, id, l.series(), new SeriesPipeline.Options(settings.evaluate(), settings.saveModels()));
         }
-        return outputs.write(checkHeader(r));
+        r = checkHeader(r);
+        if (!r.ok() && settings.failFast()) {
+            stop.set(true); // before this worker or another takes the next series
+        }
+        return outputs.write(r);
     }
 
     private SeriesResult applySaved(String id, TimeSeries series, long t0) {

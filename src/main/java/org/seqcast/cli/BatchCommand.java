@@ -97,7 +97,9 @@ public final class BatchCommand extends Subcommand {
             if (files.isEmpty()) {
                 throw SeqcastException.config("--input -: standard input listed no paths");
             }
-            cfg = withColumns(cfg, files.get(0).toString());
+            if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
+                cfg = withColumns(cfg, firstReadable(files));
+            }
             source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), cfg.data().missing());
         }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
@@ -177,6 +179,19 @@ public final class BatchCommand extends Subcommand {
                 + " (set data.time_column / data.target to choose)");
         DataConfig nd = new DataConfig(d.path(), time, target, d.features(), d.missing(), d.season());
         return new SeqcastConfig(nd, cfg.window(), cfg.transform(), cfg.model(), cfg.training(), cfg.forecast());
+    }
+
+    /** The first file whose header can be read (an unreadable one fails as its own series later); the first file when none can. */
+    private static String firstReadable(List<Path> files) {
+        for (Path f : files) {
+            try {
+                CsvSeriesReader.header(f.toString());
+                return f.toString();
+            } catch (SeqcastException e) {
+                // try the next one
+            }
+        }
+        return files.get(0).toString();
     }
 
     private static List<String> columns(SeqcastConfig cfg) {
