@@ -58,6 +58,38 @@ public final class Windows {
         return new Windows(x, y, starts, t, h, k);
     }
 
+    /**
+     * The windows of several series in one set (for a network trained across series), in the given order;
+     * {@link #start} of each sample stays its start row in its own series.
+     */
+    public static Windows concat(java.util.List<Windows> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("Invalid parts = []");
+        }
+        Windows first = parts.get(0);
+        int n = 0;
+        for (Windows w : parts) {
+            if (w.timesteps != first.timesteps || w.horizon != first.horizon || w.targets != first.targets
+                    || (w.size() > 0 && first.size() > 0 && w.features() != first.features())) {
+                throw new IllegalArgumentException("Invalid parts: shapes differ (timesteps " + w.timesteps + " vs " + first.timesteps
+                        + ", horizon " + w.horizon + " vs " + first.horizon + ", targets " + w.targets + " vs " + first.targets + ")");
+            }
+            n += w.size();
+        }
+        float[][][] x = new float[n][][];
+        float[][] y = new float[n][];
+        int[] starts = new int[n];
+        int i = 0;
+        for (Windows w : parts) {
+            for (int s = 0; s < w.size(); s++, i++) {
+                x[i] = w.x[s];
+                y[i] = w.y[s];
+                starts[i] = w.starts[s];
+            }
+        }
+        return new Windows(x, y, starts, first.timesteps, first.horizon, first.targets);
+    }
+
     /** The input block of the last {@code timesteps} rows: the window a forecast starts from. */
     public static float[][] lastInputs(double[][] inputs, int timesteps) {
         int rows = inputs[0].length;

@@ -1,0 +1,207 @@
+package org.seqcast.batch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.seqcast.SeqcastException;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.MissingPolicy;
+import org.seqcast.data.TimeSeries;
+
+/**
+ * The series of a batch, in input order: either every series of one long-format CSV (id = the value of
+ * the series column), or one series per CSV file (id = the file name without extension). Files are
+ * read lazily, when a worker asks for the series; a series that cannot be read comes back with its
+ * error instead of stopping the batch.
+ */
+public final class SeriesSource {
+    /** The column that names the series in forecasts.csv when the input is many files. */
+    public static final String FILE_ID_COLUMN = "series";
+
+    /** One series as loaded: the series, or the reason it could not be. */
+    public record Loaded(String id, TimeSeries series, SeqcastException error) {
+        public Loaded {
+            if ((series == null) == (error == null)) {
+                throw new IllegalArgumentException("Invalid loaded series " + id + ": exactly one of series and error must be set");
+            }
+        }
+    }
+
+    private final List<String> ids;
+    private final List<Path> files;
+    private final List<Loaded> loaded;
+    private final String idColumn;
+    private final String timeColumn;
+    private final List<String> columns;
+    private final MissingPolicy missing;
+
+    private SeriesSource(List<String> ids, List<Path> files, List<Loaded> loaded, String idColumn, String timeColumn, List<String> columns,
+                         MissingPolicy missing) {
+        this.ids = List.copyOf(ids);
+        this.files = files;
+        this.loaded = loaded;
+        this.idColumn = idColumn;
+        this.timeColumn = timeColumn;
+        this.columns = List.copyOf(columns);
+        this.missing = missing;
+    }
+
+    /** Every series of a long-format CSV ({@code -} = standard input), split on {@code seriesColumn}. */
+    public static SeriesSource longFormat(String pathOrDash, String seriesColumn, String timeColumn, List<String> columns, MissingPolicy missing) {
+        if (seriesColumn.equals(timeColumn) || columns.contains(seriesColumn)) {
+            throw SeqcastException.config("--series-column " + seriesColumn + " is also the time column or a target/feature; "
+                    + "name the column that identifies each series");
+        }
+        List<Loaded> loaded = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (CsvSeriesReader.Entry e : CsvSeriesReader.readLong(pathOrDash, seriesColumn, timeColumn, columns, missing)) {
+            ids.add(e.id());
+            loaded.add(new Loaded(e.id(), e.series(), e.error()));
+        }
+        if (ids.isEmpty()) {
+            throw SeqcastException.data(("-".equals(pathOrDash) ? "<stdin>" : pathOrDash) + ": no data rows; nothing to forecast");
+        }
+        return new SeriesSource(ids, null, loaded, seriesColumn, timeColumn, columns, missing);
+    }
+
+    /** One series per file, ids from the file names (which must be distinct). */
+    public static SeriesSource files(List<Path> files, String timeColumn, List<String> columns, MissingPolicy missing) {
+        if (files.isEmpty()) {
+            throw SeqcastException.config("no input files; give --input FILE|DIR|GLOB (repeatable) or --input - with paths on stdin");
+        }
+        List<String> ids = new ArrayList<>();
+        Map<String, Path> seen = new HashMap<>();
+        for (Path f : files) {
+            String id = idOf(f);
+            Path before = seen.putIfAbsent(id, f);
+            if (before != null) {
+                throw SeqcastException.config("two inputs have the series id '" + id + "' (" + before + " and " + f
+                        + "); the id is the file name, so give each series file a distinct name");
+            }
+            ids.add(id);
+        }
+        return new SeriesSource(ids, List.copyOf(files), null, FILE_ID_COLUMN, timeColumn, columns, missing);
+    }
+
+    /** The series id of a file: its name without the extension. */
+    public static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /**
+     * Expands {@code --input} arguments to files, in order: a directory gives its {@code *.csv} files
+     * (sorted), a glob ({@code *}, {@code ?}, {@code [..]}, {@code {..}}) its sorted matches, {@code -} the
+     * paths listed on {@code stdin} (one per line; blank lines and {@code #} comments ignored), anything
+     * else the file itself.
+     */
+    public static List<Path> expand(List<String> inputs, BufferedReader stdin) {
+        List<Path> out = new ArrayList<>();
+        for (String in : inputs) {
+            if ("-".equals(in)) {
+                try {
+                    String line;
+                    while ((line = stdin.readLine()) != null) {
+                        String s = line.strip();
+                        if (!s.isEmpty() && !s.startsWith("#")) {
+                            out.add(Path.of(s));
+                        }
+                    }
+                } catch (IOException | UncheckedIOException e) {
+                    throw SeqcastException.io("<stdin>: cannot read the list of input paths: " + e.getMessage(), e);
+                }
+            } else if (isGlob(in)) {
+                out.addAll(glob(in));
+            } else {
+                Path p = Path.of(in);
+                if (Files.isDirectory(p)) {
+                    List<Path> csvs = list(p, "glob:*.csv");
+                    if (csvs.isEmpty()) {
+                        throw SeqcastException.config("--input " + in + ": the directory has no *.csv files");
+                    }
+                    out.addAll(csvs);
+                } else {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean isGlob(String s) {
+        return s.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
+    }
+
+    private static List<Path> glob(String pattern) {
+        String[] parts = pattern.split("/", -1);
+        int fixed = 0;
+        while (fixed < parts.length - 1 && !isGlob(parts[fixed])) {
+            fixed++;
+        }
+        String baseText = String.join("/", java.util.Arrays.copyOf(parts, fixed));
+        Path base = pattern.startsWith("/") && fixed <= 1 ? Path.of("/") : Path.of(baseText.isEmpty() ? "." : baseText);
+        String rest = String.join("/", java.util.Arrays.copyOfRange(parts, fixed, parts.length));
+        int depth = rest.contains("**") ? Integer.MAX_VALUE : parts.length - fixed;
+        PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(base)) {
+            try (Stream<Path> s = Files.walk(base, depth)) {
+                s.filter(Files::isRegularFile).filter(p -> m.matches(base.relativize(p))).sorted().forEach(found::add);
+            } catch (IOException | UncheckedIOException e) {
+                throw SeqcastException.io("--input " + pattern + ": cannot list " + base + ": " + e.getMessage(), e);
+            }
+        }
+        if (found.isEmpty()) {
+            throw SeqcastException.config("--input " + pattern + ": no file matches");
+        }
+        return found;
+    }
+
+    private static List<Path> list(Path dir, String glob) {
+        PathMatcher m = FileSystems.getDefault().getPathMatcher(glob);
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> m.matches(p.getFileName())).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw SeqcastException.io("--input " + dir + ": cannot list the directory: " + e.getMessage(), e);
+        }
+    }
+
+    public List<String> ids() {
+        return ids;
+    }
+
+    public int size() {
+        return ids.size();
+    }
+
+    /** The column holding the series id in forecasts.csv: the long file's series column, or {@value #FILE_ID_COLUMN}. */
+    public String idColumn() {
+        return idColumn;
+    }
+
+    /**
+     * Series {@code i}: read now for file inputs (any thread), already split for a long file. Never throws
+     * for a problem of this series alone.
+     */
+    public Loaded load(int i) {
+        if (loaded != null) {
+            return loaded.get(i);
+        }
+        Path f = files.get(i);
+        try {
+            return new Loaded(ids.get(i), CsvSeriesReader.read(f.toString(), timeColumn, columns, missing), null);
+        } catch (SeqcastException e) {
+            return new Loaded(ids.get(i), null, e);
+        }
+    }
+}

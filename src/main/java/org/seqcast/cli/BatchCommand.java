@@ -1,0 +1,254 @@
+package org.seqcast.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.seqcast.SeqcastException;
+import org.seqcast.batch.BatchOutputs;
+import org.seqcast.batch.BatchProgress;
+import org.seqcast.batch.BatchRunner;
+import org.seqcast.batch.SeriesResult;
+import org.seqcast.batch.SeriesSource;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.DataConfig;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.train.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seqcast batch}: train and forecast many series (or apply saved models), in parallel, resumable. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = {"Forecast many series: every series of a long-format CSV (--series-column), or one series per CSV file",
+                "(--input repeated, directories, globs, or '-' for a list of paths on stdin). Each series is trained and forecast",
+                "on its own worker; a failing series is recorded in summary.csv and the others go on. Writes forecasts.csv,",
+                "summary.csv (and models/ with --save-models) in --out DIR, atomically, in input order.",
+                "Exit code 0 when every series succeeded, 7 when some failed or were not run, 130 on Ctrl-C."})
+public final class BatchCommand extends Subcommand {
+    @Mixin
+    ConfigMixin config;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "PATH",
+            description = "Long-format CSV (with --series-column), or series CSV files: files, directories (their *.csv), globs,"
+                    + " or '-' to read paths from stdin. Repeatable. Default: data.path of the config.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--series-column", paramLabel = "COL", description = "The column naming the series in a long-format --input.")
+    String seriesColumn;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory (created when missing).")
+    Path out;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Series trained at once, one single-threaded network each (default: cores).")
+    Integer workers;
+
+    @Option(names = "--evaluate", description = "Also score a model trained without the last window.horizon rows on those rows,"
+            + " beside naive and seasonal naive (trains twice).")
+    boolean evaluate;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "Apply the saved models DIR/<series>.seqcast instead of training.")
+    Path models;
+
+    @Option(names = "--save-models", description = "Save each series' model as DIR/models/<series>.seqcast.")
+    boolean saveModels;
+
+    @Option(names = "--global", description = "Train one network on the windows of all series (each scaled by its own statistics)"
+            + " and forecast each with it.")
+    boolean global;
+
+    @Option(names = "--fail-fast", description = "Stop at the first failed series (series in flight finish).")
+    boolean failFast;
+
+    @Option(names = "--resume", description = "Skip series whose results in --out are complete (same config and mode required).")
+    boolean resume;
+
+    @Option(names = "--json", description = "Print the run summary as JSON on stdout.")
+    boolean json;
+
+    @Override
+    protected int run() throws Exception {
+        checkOptions();
+        SeqcastConfig cfg = config.load();
+        if (inputs.isEmpty()) {
+            if (cfg.data().path() == null) {
+                throw SeqcastException.config("no input: give --input FILE|DIR|GLOB|- (repeatable), or data.path in the config");
+            }
+            inputs = List.of(config.resolveDataPath(cfg.data().path()));
+        }
+        SeriesSource source;
+        if (seriesColumn != null) {
+            if (inputs.size() != 1) {
+                throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
+            }
+            cfg = withColumns(cfg, inputs.get(0));
+            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), cfg.data().missing());
+        } else {
+            List<Path> files = SeriesSource.expand(inputs, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+            if (files.isEmpty()) {
+                throw SeqcastException.config("--input -: standard input listed no paths");
+            }
+            if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
+                cfg = withColumns(cfg, firstReadable(files));
+            }
+            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), cfg.data().missing());
+        }
+        int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
+                cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", global ? ", one global network" : "", out));
+
+        BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), forecastHeader(cfg));
+        outputs.start(fingerprint(cfg), resume);
+        BatchRunner runner = new BatchRunner(cfg, source, outputs,
+                new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
+                BatchProgress.create(common.quiet(), Progress.stderrIsTerminal(), err()));
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.interrupt();
+            try {
+                reported.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "seqcast-batch-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BatchRunner.Report r = runner.run();
+            ExitCode code = r.interrupted() ? ExitCode.INTERRUPTED : r.failed() + r.skipped() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
+            report(r, w, code);
+            return code.code();
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for the report above
+            }
+        }
+    }
+
+    private void checkOptions() {
+        if (workers != null && workers < 1) {
+            throw SeqcastException.config("Invalid --workers = " + workers + "; give 1 or more");
+        }
+        if (models != null && (global || evaluate || saveModels)) {
+            throw SeqcastException.config("--models applies saved models without training; it cannot be combined with "
+                    + (global ? "--global" : evaluate ? "--evaluate" : "--save-models"));
+        }
+        if (global && resume) {
+            throw SeqcastException.config("--resume skips finished series, but --global trains one network on all of them; "
+                    + "run --global again without --resume");
+        }
+    }
+
+    /** The config with data.time_column and data.target taken from the input's header when not set. */
+    private SeqcastConfig withColumns(SeqcastConfig cfg, String firstInput) {
+        DataConfig d = cfg.data();
+        if (d.timeColumn() != null && !d.target().isEmpty()) {
+            return cfg;
+        }
+        if ("-".equals(firstInput)) {
+            throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin; "
+                    + "e.g. --set data.time_column=day --set data.target=close");
+        }
+        List<String> header = CsvSeriesReader.header(firstInput);
+        String time = d.timeColumn();
+        if (time == null) {
+            time = header.stream().filter(h -> !h.equals(seriesColumn)).findFirst().orElseThrow(() -> SeqcastException.data(
+                    firstInput + ": the header has no column for the time; set data.time_column"));
+        }
+        List<String> target = d.target();
+        if (target.isEmpty()) {
+            final String t = time;
+            target = header.stream().filter(h -> !h.equals(t) && !h.equals(seriesColumn) && !d.features().contains(h)).toList();
+            if (target.isEmpty()) {
+                throw SeqcastException.data(firstInput + ": the header " + header + " has no value column besides the time"
+                        + (seriesColumn != null ? " and series" : "") + " column; set data.target");
+            }
+        }
+        info("columns from the header of " + firstInput + ": time '" + time + "', target " + target
+                + " (set data.time_column / data.target to choose)");
+        DataConfig nd = new DataConfig(d.path(), time, target, d.features(), d.missing(), d.season());
+        return new SeqcastConfig(nd, cfg.window(), cfg.transform(), cfg.model(), cfg.training(), cfg.forecast());
+    }
+
+    /** The first file whose header can be read (an unreadable one fails as its own series later); the first file when none can. */
+    private static String firstReadable(List<Path> files) {
+        for (Path f : files) {
+            try {
+                CsvSeriesReader.header(f.toString());
+                return f.toString();
+            } catch (SeqcastException e) {
+                // try the next one
+            }
+        }
+        return files.get(0).toString();
+    }
+
+    private static List<String> columns(SeqcastConfig cfg) {
+        List<String> c = new ArrayList<>(cfg.data().target());
+        c.addAll(cfg.data().features());
+        return c;
+    }
+
+    private static List<String> forecastHeader(SeqcastConfig cfg) {
+        List<String> h = new ArrayList<>();
+        h.add(cfg.data().timeColumn());
+        for (String t : cfg.data().target()) {
+            h.add(t);
+            for (int level : cfg.forecast().intervals()) {
+                h.add(t + "_lo" + level);
+                h.add(t + "_hi" + level);
+            }
+        }
+        return h;
+    }
+
+    /** What must be equal for --resume to reuse earlier results: the resolved config and the mode. */
+    private String fingerprint(SeqcastConfig cfg) {
+        return ConfigLoader.toYaml(cfg) + "\n# batch mode: " + (global ? "global" : "per-series") + (evaluate ? ", evaluate" : "")
+                + (models != null ? ", models " + models.toAbsolutePath().normalize() : "") + ", series column "
+                + (seriesColumn == null ? "-" : seriesColumn) + "\n";
+    }
+
+    private void report(BatchRunner.Report r, int w, ExitCode code) throws Exception {
+        double perSecond = r.ran() > 0 && r.seconds() > 0 ? r.ran() / r.seconds() : 0;
+        info(String.format(Locale.ROOT, "batch: %d ok, %d failed, %d not run%s in %.1f s (%.3f series/s over %d run); %s, %s%s",
+                r.ok(), r.failed(), r.skipped(), r.resumed() > 0 ? " (" + r.resumed() + " resumed)" : "", r.seconds(), perSecond, r.ran(),
+                out.resolve("forecasts.csv"), out.resolve("summary.csv"), r.interrupted() ? "; interrupted: re-run with --resume to finish" : ""));
+        if (!json) {
+            return;
+        }
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        root.put("out", out.toString());
+        root.put("forecasts", out.resolve("forecasts.csv").toString());
+        root.put("summary", out.resolve("summary.csv").toString());
+        root.put("series", r.rows().size());
+        root.put("ok", r.ok());
+        root.put("failed", r.failed());
+        root.put("not_run", r.skipped());
+        root.put("resumed", r.resumed());
+        root.put("workers", w);
+        root.put("seconds", r.seconds());
+        root.put("series_per_second", perSecond);
+        root.put("interrupted", r.interrupted());
+        root.put("exit_code", code.code());
+        ArrayNode failures = root.putArray("failures");
+        for (BatchOutputs.Row row : r.rows()) {
+            if (row.status() != SeriesResult.Status.OK) {
+                failures.addObject().put("series", row.series()).put("status", row.status().word()).put("error", row.error());
+            }
+        }
+        out().println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+}
