@@ -3,7 +3,6 @@ package org.seqcast.model.fast;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -18,13 +17,11 @@ final class Blas {
     /** An off-heap float buffer, addressable both from Java (as a FloatBuffer) and from BLAS. */
     static final class Buf {
         final FloatBuffer fb;
-        final FloatPointer ptr;
         final int capacity;
 
         Buf(int n) {
             capacity = Math.max(1, n);
             fb = ByteBuffer.allocateDirect(capacity * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
-            ptr = new FloatPointer(fb);
         }
 
         float get(int i) {
@@ -52,13 +49,12 @@ final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
-        // A fresh pointer object per operand (plain Java, no native call): position() mutates it.
-        FloatPointer pa = new FloatPointer(a.ptr).position(aOff);
-        FloatPointer pb = new FloatPointer(b.ptr).position(bOff);
-        FloatPointer pc = new FloatPointer(c.ptr).position(cOff);
+        // Slices of the direct buffers (plain Java objects): no JavaCPP Pointer per call, whose
+        // deallocator bookkeeping is a lock shared by every thread.
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+                m, n, k, alpha, a.fb.slice(aOff, a.capacity - aOff), lda, b.fb.slice(bOff, b.capacity - bOff), ldb, beta,
+                c.fb.slice(cOff, c.capacity - cOff), ldc);
     }
 }
