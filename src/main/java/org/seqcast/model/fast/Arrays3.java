@@ -171,45 +171,6 @@ final class Arrays3 {
         return raw.permute(1, 2, 0);
     }
 
-    /** The time-major buffer src[srcOff + (s * m + i) * w + k] into a sequence array [m, w, t]. */
-    static void writeSeq(Buf src, int srcOff, INDArray a) {
-        writeSeq(src, srcOff, (int) a.size(1), a);
-    }
-
-    /** Like {@link #writeSeq(Buf, int, INDArray)} with rows of {@code width} floats in the buffer. */
-    static void writeSeq(Buf src, int srcOff, int width, INDArray a) {
-        FloatBuffer dst = mem(a);
-        long[] st = a.stride();
-        int m = (int) a.size(0);
-        int w = (int) a.size(1);
-        int t = (int) a.size(2);
-        long off = a.offset();
-        FloatBuffer s0 = src.fb;
-        for (int s = 0; s < t; s++) {
-            for (int i = 0; i < m; i++) {
-                long base = off + i * st[0] + s * st[2];
-                int row = srcOff + (s * m + i) * width;
-                for (int k = 0; k < w; k++) {
-                    dst.put((int) (base + k * st[1]), s0.get(row + k));
-                }
-            }
-        }
-    }
-
-    /** One [m, w] block of the time-major buffer into a 2D array. */
-    static void writeBlock(Buf src, int srcOff, INDArray a) {
-        FloatBuffer dst = mem(a);
-        long[] st = a.stride();
-        int m = (int) a.size(0);
-        int w = (int) a.size(1);
-        long off = a.offset();
-        for (int i = 0; i < m; i++) {
-            for (int k = 0; k < w; k++) {
-                dst.put((int) (off + i * st[0] + k * st[1]), src.fb.get(srcOff + i * w + k));
-            }
-        }
-    }
-
     /** A 2D array [m, w] into one block of a buffer; returns whether it was all zeros. */
     static boolean readBlock(INDArray a, Buf dst, int dstOff) {
         FloatBuffer src = mem(a);

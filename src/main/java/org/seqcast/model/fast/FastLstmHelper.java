@@ -111,7 +111,7 @@ final class FastLstmHelper implements LSTMHelper {
             // State for rnnTimeStep-style callers; training never reads it.
             r.lastAct = Nd4j.create(DataType.FLOAT, m, u);
             r.lastMemCell = Nd4j.create(DataType.FLOAT, m, u);
-            Arrays3.writeBlock(k.h, t * m * u, r.lastAct);
+            Arrays3.writeBlock(k.hp, (t - 1) * m * u, r.lastAct);
             Arrays3.writeBlock(k.cs, t * m * u, r.lastMemCell);
         }
         current = r;
