@@ -120,8 +120,8 @@ public final class ConfigSchema {
                     "what to do with empty cells: error, interpolate linearly, carry the last value forward, or drop the row"),
             key("data.season", autoOrInteger(1), "auto",
                     "season length in steps (1 = none); auto detects it from the data"),
-            key("window.timesteps", autoOrInteger(1), "24",
-                    "input window length in steps; auto chooses it from the season"),
+            key("window.timesteps", autoOrInteger(1), "auto",
+                    "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season, capped so short series keep enough windows"),
             key("window.horizon", integer(1), "12",
                     "number of steps to forecast"),
             key("window.stride", integer(1), "1",
@@ -155,10 +155,15 @@ public final class ConfigSchema {
             key("training.seed", longInteger(), "42",
                     "random seed for weight initialisation and shuffling"),
             key("training.ensemble", integer(1), "1",
-                    "number of models trained with different seeds; the forecast averages them"),
+                    "number of models trained with different seeds; the forecast takes their median"),
+            key("training.refit", bool(), "true",
+                    "after early stopping, train again from scratch on all windows (validation included) for the best epoch count"),
             key("forecast.intervals", listOf(integer(1, 99), false, "list of integers between 1 and 99",
                     "a list of integers between 1 and 99, e.g. [80, 95]"), "[]",
-                    "prediction interval levels in percent, e.g. [80, 95]; empty for point forecasts only"));
+                    "prediction interval levels in percent, e.g. [80, 95]; empty for point forecasts only"),
+            key("forecast.shrink", bool(), "false",
+                    "scale each horizon step's predicted change from the last value by a factor in [0, 1] fitted on the validation "
+                            + "windows (0 = naive); needs transform.window_norm"));
 
     /** A record field: a key, or (in {@link SeqcastConfig} only) a whole section. */
     private record Slot(String name, RecordComponent component, Key key, Class<? extends Record> section) {}

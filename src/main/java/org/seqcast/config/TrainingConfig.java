@@ -10,12 +10,13 @@ package org.seqcast.config;
  * @param patience epochs without improvement before stopping; 0 disables early stopping
  * @param seed random seed
  * @param ensemble number of models averaged
+ * @param refit after early stopping, train again from scratch on all windows (validation included) for the best epoch count
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double validation, int patience, long seed,
-        int ensemble) {
+        int ensemble, boolean refit) {
 
     public TrainingConfig {
-        ConfigSchema.check(TrainingConfig.class, epochs, batchSize, learningRate, validation, patience, seed, ensemble);
+        ConfigSchema.check(TrainingConfig.class, epochs, batchSize, learningRate, validation, patience, seed, ensemble, refit);
     }
 
     /** True when training stops early after {@link #patience} epochs without improvement. */

@@ -52,7 +52,8 @@ public final class Predictor {
         return y;
     }
 
-    static double median(double[] v) {
+    /** The median of {@code v} (the mean of the middle two for an even length). */
+    public static double median(double[] v) {
         if (v.length == 1) {
             return v[0];
         }

@@ -73,6 +73,36 @@ public final class NetworkParams {
         }
     }
 
+    /**
+     * These parameters with output {@code o} of the linear output layer multiplied by {@code factor[o]}:
+     * its column of W and its bias scaled, so the network computes exactly {@code factor[o] * output[o]}.
+     */
+    public NetworkParams scaleOutputs(double[] factor) {
+        int last = layers.size() - 1;
+        Tensor w = get(last, "W");
+        Tensor b = get(last, "b");
+        int outs = w.cols();
+        if (factor.length != outs) {
+            throw new IllegalArgumentException("Invalid factors = " + factor.length + " for " + outs + " outputs");
+        }
+        float[] wd = w.data().clone();
+        for (int r = 0; r < w.rows(); r++) {
+            for (int o = 0; o < outs; o++) {
+                wd[r * outs + o] *= (float) factor[o];
+            }
+        }
+        float[] bd = b.data().clone();
+        for (int o = 0; o < outs; o++) {
+            bd[o] *= (float) factor[o];
+        }
+        List<Map<String, Tensor>> copy = new ArrayList<>(layers);
+        Map<String, Tensor> out = new LinkedHashMap<>(layers.get(last));
+        out.put("W", new Tensor("W", w.shape(), wd));
+        out.put("b", new Tensor("b", b.shape(), bd));
+        copy.set(last, out);
+        return new NetworkParams(copy);
+    }
+
     public int layerCount() {
         return layers.size();
     }

@@ -103,7 +103,15 @@ public final class TrainJob {
         NetworkSpec netSpec = networkSpec(cfg, columns.size(), timesteps, outputs);
         int members = cfg.training().ensemble();
         List<Trainer.Result> curves = new ArrayList<>();
-        List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, members, workers, progress, curves);
+        Trainer.Options base = new Trainer.Options(cfg.training().epochs(), cfg.training().batchSize(), cfg.training().patience(),
+                cfg.training().seed());
+        List<Trainer.Options> options = java.util.Collections.nCopies(members, base);
+        List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, options, workers, progress, curves);
+        double[] factor = cfg.forecast().shrink() && pre.windowNorm() && val.size() > 0 ? Shrinkage.fit(netSpec, params, val) : null;
+        if (factor != null) {
+            info.accept("shrink: predicted change from the last value scaled by " + Shrinkage.describe(factor, horizon, targets.size()));
+            params = params.stream().map(p -> p.scaleOutputs(factor)).toList();
+        }
 
         Predictor predictor = new Predictor(netSpec, params, pre, horizon);
         // Validation scores in original units, against naive and seasonal naive on the same windows.
@@ -142,6 +150,21 @@ public final class TrainJob {
         for (int level : cfg.forecast().intervals()) {
             bands.add(Calibration.conformal(level, residuals));
         }
+        if (cfg.training().refit() && val.size() > 0) {
+            // Validation picked the epoch count and scored the model above; now every window trains it.
+            Windows all = pre.windows(transformed, spec, 0, split.windows());
+            List<Trainer.Options> again = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                again.add(new Trainer.Options(Math.max(1, curves.get(m).bestEpoch()), base.batchSize(), 0, base.seed()));
+            }
+            info.accept(String.format(Locale.ROOT, "refit: %d windows, %d epoch%s", all.size(), again.get(0).epochs(),
+                    again.get(0).epochs() == 1 ? "" : "s"));
+            List<NetworkParams> refit = trainMembers(cfg, netSpec, all, null, again, workers, ProgressSink.QUIET, new ArrayList<>());
+            if (factor != null) {
+                refit = refit.stream().map(p -> p.scaleOutputs(factor)).toList();
+            }
+            params = refit;
+        }
 
         Schema schema = new Schema(series.timeColumn(), series.frequency().unit().name(), series.frequency().multiple(),
                 targets, features, timesteps, horizon, season);
@@ -167,14 +190,14 @@ public final class TrainJob {
         return NetworkSpec.of(inputs, timesteps, ub, dropouts, outputs);
     }
 
-    private static List<NetworkParams> trainMembers(SeqcastConfig cfg, NetworkSpec netSpec, Windows train, Windows val, int members,
-                                                    int workers, ProgressSink progress, List<Trainer.Result> curves) {
-        Trainer.Options base = new Trainer.Options(cfg.training().epochs(), cfg.training().batchSize(), cfg.training().patience(),
-                cfg.training().seed());
+    private static List<NetworkParams> trainMembers(SeqcastConfig cfg, NetworkSpec netSpec, Windows train, Windows val,
+                                                    List<Trainer.Options> options, int workers, ProgressSink progress,
+                                                    List<Trainer.Result> curves) {
+        int members = options.size();
         if (members == 1 || workers <= 1) {
             List<NetworkParams> out = new ArrayList<>();
             for (int m = 0; m < members; m++) {
-                Member r = trainOne(cfg, netSpec, train, val, base, m, m == 0 ? progress : ProgressSink.QUIET);
+                Member r = trainOne(cfg, netSpec, train, val, options.get(m), m, m == 0 ? progress : ProgressSink.QUIET);
                 out.add(r.params);
                 curves.add(r.result);
             }
@@ -189,7 +212,7 @@ public final class TrainJob {
             List<Future<Member>> futures = new ArrayList<>();
             for (int m = 0; m < members; m++) {
                 final int mm = m;
-                futures.add(pool.submit(() -> trainOne(cfg, netSpec, train, val, base, mm, mm == 0 ? progress : ProgressSink.QUIET)));
+                futures.add(pool.submit(() -> trainOne(cfg, netSpec, train, val, options.get(mm), mm, mm == 0 ? progress : ProgressSink.QUIET)));
             }
             List<NetworkParams> out = new ArrayList<>();
             for (Future<Member> f : futures) {

@@ -44,6 +44,7 @@ public final class Trainer {
     private final INDArray valX;
     private final float[][] valY;
 
+    /** @param validation windows scored after every epoch for early stopping; null or empty for none (the last epoch is kept) */
     public Trainer(MultiLayerNetwork net, Windows train, Windows validation) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("Invalid training windows = 0");
@@ -55,9 +56,10 @@ public final class Trainer {
         this.outputs = train.horizon() * train.targets();
         this.xAll = flattenInputs(train);
         this.yAll = flattenTargets(train);
-        this.valX = validation.size() == 0 ? null : Nd4j.create(flattenInputs(validation), new long[] {validation.size(), features, timesteps}, 'c');
-        this.valY = new float[validation.size()][];
-        for (int i = 0; i < validation.size(); i++) {
+        int nv = validation == null ? 0 : validation.size();
+        this.valX = nv == 0 ? null : Nd4j.create(flattenInputs(validation), new long[] {nv, features, timesteps}, 'c');
+        this.valY = new float[nv][];
+        for (int i = 0; i < nv; i++) {
             valY[i] = validation.target(i);
         }
     }
@@ -84,7 +86,10 @@ public final class Trainer {
         return out;
     }
 
-    /** Trains to the end or until patience runs out, then restores the best epoch's parameters. */
+    /**
+     * Trains to the end or until patience runs out, then restores the best epoch's parameters. Without
+     * validation windows every epoch counts as the best, so the last one is kept.
+     */
     public Result fit(Options o, ProgressSink progress) {
         Nd4j.getRandom().setSeed(o.seed());
         Random shuffle = new Random(o.seed());
@@ -106,10 +111,12 @@ public final class Trainer {
                 double vl = valX == null ? tl : validationLoss();
                 trainLoss[epoch - 1] = tl;
                 valLoss[epoch - 1] = vl;
-                if (vl < best) {
+                if (valX == null || vl < best) {
                     best = vl;
                     bestEpoch = epoch;
-                    bestParams = net.params().dup();
+                    if (valX != null) {
+                        bestParams = net.params().dup();
+                    }
                 }
                 progress.epoch(epoch, o.epochs(), tl, vl, best, bestEpoch);
                 if (o.patience() > 0 && epoch - bestEpoch >= o.patience()) {

@@ -40,10 +40,10 @@ class ConfigLoaderTest {
         assertEquals(List.of(), d.data().features());
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
-        assertEquals(new WindowConfig(24, 12, 1), d.window());
+        assertEquals(new WindowConfig(0, 12, 1), d.window()); // timesteps 0 = auto
         assertEquals(new ModelConfig(List.of(new LayerConfig("lstm", 64, 0.0, false)), "linear"), d.model());
-        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 1), d.training());
-        assertEquals(new ForecastConfig(List.of()), d.forecast());
+        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 1, true), d.training());
+        assertEquals(new ForecastConfig(List.of(), false), d.forecast());
         assertEquals(d, yaml(""));
         assertEquals(d, yaml("# nothing but a comment\n"));
         assertEquals(d, ConfigLoader.load(null, null));
@@ -195,7 +195,7 @@ class ConfigLoaderTest {
                 error("model:\n  layers:\n    - type: lstm\n      unit: 32\n"));
         assertEquals(FILE + ":1: unknown key 'training.horizon' (did you mean 'window.horizon'?)", error("training: {horizon: 3}"));
         assertEquals(FILE + ":1: unknown key 'training.optimizer' (expected one of: epochs, batch_size, learning_rate,"
-                + " validation, patience, seed, ensemble)", error("training: {optimizer: adam}"));
+                + " validation, patience, seed, ensemble, refit)", error("training: {optimizer: adam}"));
     }
 
     @Test

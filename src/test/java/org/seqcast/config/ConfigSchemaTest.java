@@ -66,7 +66,7 @@ class ConfigSchemaTest {
     @Test
     void recordConstructorsRejectValuesOutsideTheSchema() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(0, 32, 0.001, 0.2, 20, 42, 1));
+                () -> new TrainingConfig(0, 32, 0.001, 0.2, 20, 42, 1, false));
         assertTrue(e.getMessage().contains("training.epochs = 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig("lstm", 8, 1.0, false));
         assertTrue(e.getMessage().contains("model.layers[*].dropout = 1.0"), e.getMessage());
@@ -78,7 +78,7 @@ class ConfigSchemaTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new DataConfig("a.csv", "t", List.of(" "), List.of(), MissingPolicy.ERROR, 0));
         assertTrue(e.getMessage().contains("data.target"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100)));
+        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false));
         assertTrue(e.getMessage().contains("forecast.intervals = [95, 100]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(), "linear"));
         assertTrue(e.getMessage().contains("model.layers"), e.getMessage());

@@ -49,4 +49,21 @@ class InferenceTest {
         }
         assertEquals(spec.totalParams(), net.numParams(), "parameter count formula vs DL4J numParams()");
     }
+
+    @org.junit.jupiter.api.Test
+    void scaledOutputsScaleEachOutputExactlyAndLeaveTheOriginalAlone() {
+        NetworkSpec spec = NetworkSpec.of(2, 5, List.of(new int[] {6, 0}), List.of(0.0), 3);
+        NetworkParams p = NetworkParams.of(NetworkFactory.build(spec, 1e-3, 11));
+        double[] factor = {0.0, 0.5, 1.0};
+        NetworkParams scaled = p.scaleOutputs(factor);
+        float[][] x = {{0.1f, -0.3f, 0.7f, 0.2f, -0.9f}, {1f, 0.5f, -0.5f, 0f, 0.25f}};
+        float[] a = new Inference(spec, p).forward(x);
+        float[] b = new Inference(spec, scaled).forward(x);
+        for (int o = 0; o < 3; o++) {
+            assertEquals(factor[o] * a[o], b[o], 1e-6, "output " + o);
+        }
+        org.junit.jupiter.api.Assertions.assertNotEquals(0f, a[0], "a zero output would make the test vacuous");
+        assertEquals(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 11)), p, "scaleOutputs must not modify its receiver");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.scaleOutputs(new double[2]));
+    }
 }

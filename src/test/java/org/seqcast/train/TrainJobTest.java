@@ -1,0 +1,56 @@
+package org.seqcast.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.MissingPolicy;
+import org.seqcast.data.TimeSeries;
+
+class TrainJobTest {
+    private static final TimeSeries AIR = CsvSeriesReader.read("data/airpassengers.csv", "month", List.of("passengers"), MissingPolicy.ERROR);
+
+    private static TrainJob.Outcome train(List<String> info, String... sets) {
+        List<String> all = new ArrayList<>(List.of("data.path=data/airpassengers.csv", "data.time_column=month", "data.target=passengers",
+                "window.horizon=6", "window.timesteps=12", "training.epochs=4", "training.patience=0", "model.layers.0.units=8"));
+        all.addAll(List.of(sets));
+        SeqcastConfig cfg = ConfigLoader.fromYaml("", "test", all);
+        return TrainJob.run(cfg, AIR, 1, ProgressSink.QUIET, info::add);
+    }
+
+    @Test
+    void refitTrainsAgainOnAllWindowsButReportsTheValidatedModel() {
+        List<String> plainInfo = new ArrayList<>();
+        List<String> refitInfo = new ArrayList<>();
+        TrainJob.Outcome plain = train(plainInfo, "training.refit=false");
+        TrainJob.Outcome refit = train(refitInfo, "training.refit=true");
+        // Validation scores come from the model early stopping chose, before the refit, so they agree.
+        assertEquals(plain.report().mae(), refit.report().mae(), 1e-9);
+        assertNotEquals(plain.bundle().members(), refit.bundle().members(), "the refit model must be a different network");
+        assertTrue(refitInfo.stream().anyMatch(l -> l.startsWith("refit: ") && l.contains("4 epochs")), refitInfo::toString);
+        assertTrue(plainInfo.stream().noneMatch(l -> l.startsWith("refit")), plainInfo::toString);
+        int windows = refit.report().trainWindows() + refit.report().validationWindows() + refit.report().droppedWindows();
+        assertTrue(refitInfo.stream().anyMatch(l -> l.startsWith("refit: " + windows + " windows")), refitInfo::toString);
+    }
+
+    @Test
+    void shrinkScalesTheOutputLayerByFactorsInTheUnitInterval() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome plain = train(new ArrayList<>(), "training.refit=false");
+        TrainJob.Outcome shrunk = train(info, "forecast.shrink=true", "training.refit=false");
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("shrink: ")), info::toString);
+        int last = plain.bundle().members().get(0).layerCount() - 1;
+        float[] b0 = plain.bundle().members().get(0).get(last, "b").data();
+        float[] b1 = shrunk.bundle().members().get(0).get(last, "b").data();
+        for (int o = 0; o < b0.length; o++) {
+            double f = b0[o] == 0 ? 1 : b1[o] / b0[o];
+            assertTrue(f >= -1e-6 && f <= 1 + 1e-6, "output " + o + " factor " + f);
+        }
+    }
+}
