@@ -103,8 +103,11 @@ final class Arrays3 {
         }
     }
 
-    /** A sequence [m, w, t] (NCW) into the time-major buffer dst[(s * m + i) * (w + 1) + k], with 1 in column w. */
-    static void readSeqWithOnes(INDArray a, Buf dst) {
+    /**
+     * A sequence [m, w, t] (NCW) into the time-major buffer dst[(s * m + i) * stride + k], k < w, with 1 in
+     * the last column (stride - 1); columns w .. stride - 2 are left alone.
+     */
+    static void readSeqWithOnes(INDArray a, Buf dst, int stride) {
         FloatBuffer src = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
@@ -116,7 +119,7 @@ final class Arrays3 {
         for (int s = 0; s < t; s++) {
             for (int i = 0; i < m; i++) {
                 long base = off + i * st[0] + s * st[2];
-                int row = (s * m + i) * (w + 1);
+                int row = (s * m + i) * stride;
                 if (rows) {
                     d.put(row, src, (int) base, w); // contiguous features: one bulk copy per row
                 } else {
@@ -124,7 +127,7 @@ final class Arrays3 {
                         d.put(row + k, src.get((int) (base + k * st[1])));
                     }
                 }
-                d.put(row + w, 1f);
+                d.put(row + stride - 1, 1f);
             }
         }
     }
@@ -171,21 +174,17 @@ final class Arrays3 {
         return raw.permute(1, 2, 0);
     }
 
-    /** A 2D array [m, w] into one block of a buffer; returns whether it was all zeros. */
-    static boolean readBlock(INDArray a, Buf dst, int dstOff) {
+    /** A 2D array [m, w] into one block of a buffer. */
+    static void readBlock(INDArray a, Buf dst, int dstOff) {
         FloatBuffer src = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
         int w = (int) a.size(1);
         long off = a.offset();
-        boolean zero = true;
         for (int i = 0; i < m; i++) {
             for (int k = 0; k < w; k++) {
-                float v = src.get((int) (off + i * st[0] + k * st[1]));
-                zero &= v == 0f;
-                dst.fb.put(dstOff + i * w + k, v);
+                dst.fb.put(dstOff + i * w + k, src.get((int) (off + i * st[0] + k * st[1])));
             }
         }
-        return zero;
     }
 }

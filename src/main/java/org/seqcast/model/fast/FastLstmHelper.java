@@ -81,7 +81,7 @@ final class FastLstmHelper implements LSTMHelper {
         int u = (int) recurrentWeights.size(0);
         LstmKernel k = kernel;
         k.shape(m, nIn, u, t);
-        Arrays3.readSeqWithOnes(input, k.x);
+        Arrays3.readSeqWithOnes(input, k.xh, k.k1());
         Arrays3.read2d(inputWeights, k.w);
         if (recurrentWeights.size(1) != 4L * u) {
             return null;
@@ -89,18 +89,16 @@ final class FastLstmHelper implements LSTMHelper {
         Arrays3.read2d(recurrentWeights, k.rw);
         Arrays3.readVector(biases, k.w, nIn * 4 * u);
         // Initial state (zeros unless a caller carries state over, as rnnTimeStep does) into block 0.
-        boolean zero = true;
         if (prevOutputActivations != null) {
-            zero &= Arrays3.readBlock(prevOutputActivations, k.h, 0);
+            Arrays3.readBlock(prevOutputActivations, k.h, 0);
         } else {
             k.h.zero(0, m * u);
         }
         if (prevMemCellState != null) {
-            zero &= Arrays3.readBlock(prevMemCellState, k.c0, 0);
+            Arrays3.readBlock(prevMemCellState, k.c0, 0);
         } else {
             k.c0.zero(0, m * u);
         }
-        k.zeroInitialState = zero;
         k.forward();
         current = null;
 
@@ -154,7 +152,7 @@ final class FastLstmHelper implements LSTMHelper {
         g.setGradientFor(inputWeightKey, gW);
         g.setGradientFor(recurrentWeightKey, gRW);
         g.setGradientFor(biasWeightKey, gB);
-        INDArray epsOut = Arrays3.sequence(k.dx, 0, k.nIn + 1, k.m, k.nIn, k.t, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+        INDArray epsOut = Arrays3.sequence(k.dxh, 0, k.nIn + k.u, k.m, k.nIn, k.t, workspaceMgr, ArrayType.ACTIVATION_GRAD);
         return new Pair<>(g, epsOut);
     }
 }

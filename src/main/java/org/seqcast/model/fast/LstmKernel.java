@@ -1,13 +1,16 @@
 package org.seqcast.model.fast;
 
+import java.nio.FloatBuffer;
 import org.seqcast.model.fast.Blas.Buf;
 
 /**
- * One LSTM layer's forward pass and backpropagation through time in float32, fused: the input
- * projection of all timesteps in one GEMM, one GEMM per step for the recurrence, the gate math in one
- * pass over the step (on heap arrays, in loops the JIT vectorizes), and the weight gradients of all
- * timesteps in one GEMM each. Matrices the GEMMs touch live off-heap; everything is reused across
- * calls and grown only when a shape grows.
+ * One LSTM layer's forward pass and backpropagation through time in float32, fused. Each step is one
+ * GEMM of the operand rows {@code [x(s) | h(s-1) | 1]} with the combined weights {@code [W; RW; b]}
+ * (input projection, recurrence and bias at once, so no GEMM is thin when there are few input
+ * features), its backward one GEMM {@code [dx(s) | dh(s-1)] = dZ(s) [W; RW]^T}, and the gradients of
+ * W, RW and b over all timesteps one GEMM {@code [X | H | 1]^T dZ}. The gate math runs in one pass over
+ * the step (on heap arrays, in loops the JIT vectorizes). Matrices the GEMMs touch live off-heap;
+ * everything is reused across calls and grown only when a shape grows.
  *
  * <p>Gate blocks are DL4J's: block input (tanh), forget, output, input gate (sigmoid), no peepholes.
  * All matrices are row-major: W [nIn][4u], RW [u][4u], sequences time-major [t][batch][width].
@@ -18,21 +21,21 @@ final class LstmKernel {
     int nIn;
     int u;
     int t;
-    /** Whether the initial state (h block 0, c0) is zero, as it is for every training window. */
-    boolean zeroInitialState = true;
 
-    // Off-heap: operands and results of GEMMs.
-    Buf x = new Buf(0);     // [t][m][nIn + 1] inputs, last column 1 (so the bias rides in the GEMM)
+    // Off-heap: operands and results of GEMMs. The caller fills xh's x and ones columns (see
+    // Arrays3.readSeqWithOnes with stride k1()), w (with its bias row), rw, h block 0 and c0.
+    Buf xh = new Buf(0);    // [t][m][k1] rows [x(s) | h(s-1) | 1], k1 = nIn + u + 1
     Buf w = new Buf(0);     // [nIn + 1][4u], last row = bias
     Buf rw = new Buf(0);    // [u][4u]
-    Buf g = new Buf(0);     // [t][m][4u] pre-activations
     Buf h = new Buf(0);     // [t+1][m][u] hidden states, block 0 = initial state
     Buf c0 = new Buf(0);    // [m][u] initial cell state
-    Buf dz = new Buf(0);    // [t][m][4u] gate pre-activation gradients
-    Buf dh = new Buf(0);    // [m][u] gradient flowing to h(s-1)
     Buf dw = new Buf(0);    // [nIn + 1][4u], last row = bias gradient
     Buf drw = new Buf(0);   // [u][4u]
-    Buf dx = new Buf(0);    // [t][m][nIn + 1] (last column unused)
+    Buf dxh = new Buf(0);   // [t][m][nIn + u] rows [dx(s) | dh(s-1)]: the input gradient is columns 0..nIn-1
+    private Buf wc = new Buf(0);   // [k1][4u] combined weights [W; RW; b]
+    private Buf dwc = new Buf(0);  // [k1][4u] their gradients
+    private Buf g = new Buf(0);    // [m][4u] one step's pre-activations
+    private Buf dz = new Buf(0);   // [t][m][4u] gate pre-activation gradients
 
     // Heap: what only the gate math reads and writes. Per-unit quantities are planes [t][m][u], all
     // indexed s*m*u + j, so each elementwise loop uses one index expression for every array it
@@ -50,6 +53,11 @@ final class LstmKernel {
     float[] dcn = new float[0];   // block s: gradient w.r.t. c(s) from step s+1
     private float[] zs = new float[0]; // [m][4u] one step's pre-activations from the GEMM
 
+    /** Columns of the operand rows: nIn + u + 1. */
+    int k1() {
+        return nIn + u + 1;
+    }
+
     /** Sizes the buffers for a batch; keeps them when they are large enough. */
     void shape(int batch, int inputs, int units, int steps) {
         m = batch;
@@ -58,17 +66,19 @@ final class LstmKernel {
         t = steps;
         int g4 = 4 * u;
         int mu = m * u;
-        x = fit(x, t * m * (nIn + 1));
+        int k1 = k1();
+        xh = fit(xh, t * m * k1);
         w = fit(w, (nIn + 1) * g4);
         rw = fit(rw, u * g4);
-        g = fit(g, t * m * g4);
+        wc = fit(wc, k1 * g4);
+        dwc = fit(dwc, k1 * g4);
+        g = fit(g, m * g4);
         h = fit(h, (t + 1) * mu);
         c0 = fit(c0, mu);
         dz = fit(dz, t * m * g4);
-        dh = fit(dh, mu);
         dw = fit(dw, (nIn + 1) * g4);
         drw = fit(drw, u * g4);
-        dx = fit(dx, t * m * (nIn + 1));
+        dxh = fit(dxh, t * m * (nIn + u));
         int n = t * mu;
         ga = fit(ga, n);
         gf = fit(gf, n);
@@ -93,25 +103,36 @@ final class LstmKernel {
     }
 
     /**
-     * Forward pass over x (with its column of ones), w (with the bias row), rw and the initial state
+     * Forward pass over xh (x and ones columns filled), w (with the bias row), rw and the initial state
      * (h block 0, c0), all filled by the caller; fills the gate planes, cs, tcs, hp and h.
      */
     void forward() {
         int g4 = 4 * u;
         int mu = m * u;
-        int k1 = nIn + 1;
-        // Input projection and bias of every timestep at once: G[t*m][4u] = [X 1][t*m][nIn+1] [W; b][nIn+1][4u]
-        Blas.gemm(false, false, t * m, g4, k1, 1f, x, 0, k1, w, 0, g4, 0f, g, 0, g4);
+        int k1 = k1();
+        // [W; RW; b]: W's rows, RW's rows, then the bias row (the last row of w).
+        FloatBuffer wcb = wc.fb;
+        wcb.put(0, w.fb, 0, nIn * g4);
+        wcb.put(nIn * g4, rw.fb, 0, u * g4);
+        wcb.put((nIn + u) * g4, w.fb, nIn * g4, g4);
+        // h(-1) into the operand rows of step 0.
+        FloatBuffer x = xh.fb;
+        for (int i = 0; i < m; i++) {
+            x.put(i * k1 + nIn, h.fb, i * u, u);
+        }
         c0.fb.get(0, cs, 0, mu);
         for (int s = 0; s < t; s++) {
-            int gOff = s * m * g4;
-            // G_s += H_{s-1} RW  (block s of h holds h(s-1); nothing to add from a zero initial state)
-            if (s > 0 || !zeroInitialState) {
-                Blas.gemm(false, false, m, g4, u, 1f, h, s * mu, u, rw, 0, g4, 1f, g, gOff, g4);
-            }
-            g.fb.get(gOff, zs, 0, m * g4);
+            // Z(s) = [x(s) | h(s-1) | 1] [W; RW; b]
+            Blas.gemm(false, false, m, g4, k1, 1f, xh, s * m * k1, k1, wc, 0, g4, 0f, g, 0, g4);
+            g.fb.get(0, zs, 0, m * g4);
             step(s * mu);
             h.fb.put((s + 1) * mu, hp, s * mu, mu);
+            if (s + 1 < t) {
+                int next = (s + 1) * m * k1 + nIn;
+                for (int i = 0; i < m; i++) {
+                    x.put(next + i * k1, hp, s * mu + i * u, u);
+                }
+            }
         }
     }
 
@@ -160,25 +181,21 @@ final class LstmKernel {
         }
     }
 
-    private static void tanhInPlace(float[] a, int from, int to) {
-        for (int k = from; k < to; k++) {
-            a[k] = tanh(a[k]);
-        }
-    }
-
-    /** Backpropagation through time from eps (gradient w.r.t. every output step); fills dw, drw and dx. */
+    /** Backpropagation through time from eps (gradient w.r.t. every output step); fills dw, drw and dxh. */
     void backward() {
         int g4 = 4 * u;
         int mu = m * u;
+        int k1 = k1();
+        int k2 = nIn + u;
         int last = (t - 1) * mu;
         java.util.Arrays.fill(dhs, last, last + mu, 0f);
         java.util.Arrays.fill(dcn, last, last + mu, 0f);
+        FloatBuffer d = dz.fb;
         for (int s = t - 1; s >= 0; s--) {
             int gOff = s * m * g4;
             int sOff = s * mu;
             stepBack(sOff);
             // Interleave the four gate-gradient planes into dZ rows [m][4u] for the GEMMs.
-            java.nio.FloatBuffer d = dz.fb;
             for (int i = 0; i < m; i++) {
                 int row = gOff + i * g4;
                 int p = sOff + i * u;
@@ -187,19 +204,21 @@ final class LstmKernel {
                 d.put(row + 2 * u, go, p, u);
                 d.put(row + 3 * u, gi, p, u);
             }
+            // [dx(s) | dh(s-1)] = dZ(s) [W; RW]^T: the first nIn + u rows of the combined weights.
+            Blas.gemm(false, true, m, k2, g4, 1f, dz, gOff, g4, wc, 0, g4, 0f, dxh, s * m * k2, k2);
             if (s > 0) {
-                // dH_{s-1} = dZ_s RW^T, and the cell gradient flows on to step s-1
-                Blas.gemm(false, true, m, u, g4, 1f, dz, gOff, g4, rw, 0, g4, 0f, dh, 0, u);
-                dh.fb.get(0, dhs, sOff - mu, mu);
+                int from = s * m * k2 + nIn;
+                for (int i = 0; i < m; i++) {
+                    dxh.fb.get(from + i * k2, dhs, sOff - mu + i * u, u);
+                }
                 System.arraycopy(cOut, sOff, dcn, sOff - mu, mu);
             }
         }
-        int k1 = nIn + 1;
-        // Weight gradients over all timesteps at once; the ones column makes the last row of dw the bias gradient.
-        Blas.gemm(true, false, k1, g4, t * m, 1f, x, 0, k1, dz, 0, g4, 0f, dw, 0, g4);
-        Blas.gemm(true, false, u, g4, t * m, 1f, h, 0, u, dz, 0, g4, 0f, drw, 0, g4);
-        // Input gradient: dX = dZ W^T (the last column, against the bias row, is not used)
-        Blas.gemm(false, true, t * m, k1, g4, 1f, dz, 0, g4, w, 0, g4, 0f, dx, 0, k1);
+        // [dW; dRW; db] = [X | H | 1]^T dZ over all timesteps at once.
+        Blas.gemm(true, false, k1, g4, t * m, 1f, xh, 0, k1, dz, 0, g4, 0f, dwc, 0, g4);
+        dw.fb.put(0, dwc.fb, 0, nIn * g4);
+        dw.fb.put(nIn * g4, dwc.fb, (nIn + u) * g4, g4);
+        drw.fb.put(0, dwc.fb, nIn * g4, u * g4);
     }
 
     /**
