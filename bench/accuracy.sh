@@ -4,6 +4,8 @@
 # season m; missing values interpolated as R's na.interp did for the anchors), forecast h, score; print
 # per-series MASE and sMAPE beside R's anchors, then the geometric mean over series of
 # MASE / seasonal-naive MASE. Usage: [JOBS=2] [KEEP=dir for the per-series JSON] bench/accuracy.sh [suite dir] [extra --set options...]
+# FOLDS=K scores K rolling origins h rows apart instead of the one holdout (not R's protocol: for
+# interval coverage over more than one path per series).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suite="${1:-../shared/bench/public-suite}"
@@ -16,7 +18,9 @@ run_one() {
   time_col=$(head -1 "$suite/$file" | tr -d '\r\357\273\277' | cut -d, -f1)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  bin/seqcast backtest -q --json --holdout "$h" \
+  local cut=(--holdout "$h")
+  [ -n "${FOLDS:-}" ] && cut=(--folds "$FOLDS" --step "$h" --set window.horizon="$h")
+  bin/seqcast backtest -q --json "${cut[@]}" \
     --set data.path="$suite/$file" --set data.time_column="$time_col" --set data.target="$target" \
     --set data.season="$m" --set data.missing=interpolate $EXTRA > "$out/$name.json"
   end=$(date +%s.%N)
@@ -51,7 +55,7 @@ cov = {}
 for r in csv.DictReader(open(os.path.join(suite, "suite.csv"))):
     j = json.load(open(os.path.join(out, r["name"] + ".json")))
     for level, c in j.get("interval_coverage", {}).items():
-        n = int(r["h"])
+        n = int(r["h"]) * len(j.get("origins", [1]))
         cov.setdefault(level, []).append((r["name"], c, n))
 for level, rows in sorted(cov.items(), key=lambda kv: int(kv[0])):
     pooled = sum(c * n for _, c, n in rows) / sum(n for _, _, n in rows)

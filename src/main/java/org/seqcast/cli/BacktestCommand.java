@@ -60,6 +60,9 @@ public final class BacktestCommand extends Subcommand {
     @Option(names = "--workers", paramLabel = "N", description = "Folds trained at once, one thread each (default: all cores).")
     Integer workers;
 
+    @Mixin
+    PlotMixin plot;
+
     @Override
     protected int run() throws Exception {
         List<String> sets = new ArrayList<>(config.sets);
@@ -115,6 +118,13 @@ public final class BacktestCommand extends Subcommand {
         Backtest.Result r = Backtest.score(fs, season);
         if (out != null) {
             writeForecasts(series, cuts, forecasts, fs);
+        }
+        List<Integer> firstRows = new ArrayList<>();
+        for (int c : cuts) {
+            firstRows.add(c);
+        }
+        if (plot.draw(series, forecasts, firstRows, season)) {
+            info("plot: " + plot.path());
         }
         if (json) {
             out().println(json(r, cuts, h, season, forecasts.get(0).levels(), inside, pairs));

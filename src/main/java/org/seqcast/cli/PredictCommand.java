@@ -15,6 +15,7 @@ import org.seqcast.store.ModelBundle;
 import org.seqcast.store.ModelFile;
 import org.seqcast.store.Schema;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqcast predict}: a saved model on a new CSV; the next horizon steps as CSV. Never loads ND4J. */
@@ -32,6 +33,9 @@ public final class PredictCommand extends Subcommand {
             description = "Forecast CSV (default '-' = stdout); a file is written atomically.")
     String output;
 
+    @Mixin
+    PlotMixin plot;
+
     @Override
     protected int run() throws Exception {
         ModelBundle bundle = ModelFile.read(model);
@@ -46,6 +50,9 @@ public final class PredictCommand extends Subcommand {
         } else {
             ForecastCsv.write(f, Path.of(output));
             info("forecast: " + output);
+        }
+        if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
+            info("plot: " + plot.path());
         }
         return ExitCode.OK.code();
     }

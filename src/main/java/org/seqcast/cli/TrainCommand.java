@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.plot.LossPlot;
 import org.seqcast.store.ModelFile;
 import org.seqcast.train.Progress;
 import org.seqcast.train.ProgressSink;
@@ -39,6 +41,12 @@ public final class TrainCommand extends Subcommand {
     @Option(names = "--workers", paramLabel = "N", description = "Threads for ensemble members (default: all cores).")
     Integer workers;
 
+    @Mixin
+    PlotMixin plot;
+
+    @Option(names = "--plot-loss", paramLabel = "PNG", description = "Draw the training and validation loss per epoch to this PNG.")
+    Path plotLoss;
+
     @Override
     protected int run() throws Exception {
         SeqcastConfig cfg = config.load();
@@ -62,6 +70,13 @@ public final class TrainCommand extends Subcommand {
                 info("model: " + output);
             }
             Forecast f = new Forecaster(outcome.bundle()).forecast(series);
+            if (plot.draw(series, List.of(f), List.of(series.length()), r.season())) {
+                info("plot: " + plot.path());
+            }
+            if (plotLoss != null) {
+                LossPlot.write(plotLoss, outcome.curves().get(0), "training loss: " + series.source());
+                info("loss plot: " + plotLoss);
+            }
             if (json) {
                 out().println(jsonReport(outcome, f));
             } else if (forecast == null || "-".equals(forecast)) {

@@ -44,6 +44,36 @@ public final class TimeIndex {
         return step;
     }
 
+    /** Position of row {@code i}, continuing the frequency past the last row for {@code i >= size()}. */
+    public long positionAt(int i) {
+        if (i < 0) {
+            throw new IllegalArgumentException("Invalid row = " + i);
+        }
+        return i < positions.length ? positions[i] : positions[positions.length - 1] + (long) (i - positions.length + 1) * step;
+    }
+
+    /** True when positions are calendar times (months, days, seconds), false for plain integer steps. */
+    public boolean isCalendar() {
+        return format.kind != TimeFormat.Kind.INTEGER;
+    }
+
+    /**
+     * A position as epoch milliseconds (UTC; months at their first day), for calendar indexes; the
+     * position itself for integer steps.
+     */
+    public long epochMillis(long position) {
+        boolean months = format.kind == TimeFormat.Kind.YEAR_MONTH || (format.kind == TimeFormat.Kind.DATE && monthStepped);
+        if (months) {
+            return java.time.LocalDate.of((int) Math.floorDiv(position, 12), (int) Math.floorMod(position, 12) + 1, 1)
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+        return switch (format.kind) {
+            case DATE -> position * 86_400_000L;
+            case DATETIME -> position * 1000L;
+            default -> position;
+        };
+    }
+
     /** The description of the time format, e.g. {@code yyyy-MM}. */
     public String formatDescription() {
         return format.describe();

@@ -151,6 +151,50 @@ class CliTest {
         assertTrue(rows.get(1).startsWith("1,1959-06,1959-07,1,passengers,"), rows.get(1));
     }
 
+    private static java.awt.image.BufferedImage png(Path p) throws IOException {
+        assertTrue(Files.exists(p), p + " missing");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(p.toFile());
+        assertTrue(img != null && img.getWidth() > 500 && img.getHeight() > 300, "not a chart-sized PNG: " + p);
+        return img;
+    }
+
+    @Test
+    void trainPlotsTheForecastAndTheLossCurves() throws IOException {
+        Path fc = dir.resolve("plots/train.png");
+        Path loss = dir.resolve("plots/loss.png");
+        Run r = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=3", "--set", "model.layers=[{units: 4}]",
+                "--set", "forecast.intervals=[80]", "--plot", fc.toString(), "--plot-loss", loss.toString());
+        assertEquals(0, r.code(), r.err());
+        png(fc);
+        png(loss);
+        assertTrue(r.err().contains("plot: " + fc), r.err());
+        assertEquals(13, r.out().lines().count(), "the forecast still goes to stdout");
+    }
+
+    @Test
+    void predictAndBacktestPlot() throws IOException {
+        Path p1 = dir.resolve("predict.png");
+        Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "--plot", p1.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(trained.out(), p.out(), "plotting does not change the forecast");
+        png(p1);
+        Path p2 = dir.resolve("backtest.png");
+        Run b = run("backtest", "-c", "configs/airpassengers.yaml", "--folds", "2", "--set", "training.epochs=2",
+                "--set", "model.layers=[{units: 4}]", "--plot", p2.toString());
+        assertEquals(0, b.code(), b.err());
+        png(p2);
+    }
+
+    @Test
+    void plotToAnUnwritablePathIsAnIoError() throws IOException {
+        Path blocker = dir.resolve("not-a-dir");
+        Files.writeString(blocker, "x");
+        Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "--plot", blocker.resolve("x.png").toString());
+        assertEquals(ExitCode.IO.code(), p.code(), p.err());
+        assertTrue(p.err().contains("x.png"), p.err());
+        assertFalse(p.err().contains("\tat "), "no stack trace");
+    }
+
     @Test
     void evaluateScoresTheSavedModelWithoutRetraining() throws Exception {
         Run r = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json");
