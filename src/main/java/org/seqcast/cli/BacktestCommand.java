@@ -116,15 +116,16 @@ public final class BacktestCommand extends Subcommand {
             fs.add(new Backtest.Fold(cuts[f], hist, act, pred));
         }
         Backtest.Result r = Backtest.score(fs, season);
-        if (out != null) {
-            writeForecasts(series, cuts, forecasts, fs);
-        }
         List<Integer> firstRows = new ArrayList<>();
         for (int c : cuts) {
             firstRows.add(c);
         }
+        // The plot first: when it cannot be written, no other output has gone out with the failing exit code.
         if (plot.draw(series, forecasts, firstRows, season)) {
             info("plot: " + plot.path());
+        }
+        if (out != null) {
+            writeForecasts(series, cuts, forecasts, fs);
         }
         if (json) {
             out().println(json(r, cuts, h, season, forecasts.get(0).levels(), inside, pairs));

@@ -45,14 +45,15 @@ public final class PredictCommand extends Subcommand {
         TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
                 this::info);
         Forecast f = new Forecaster(bundle).forecast(series);
+        // The plot first: when it cannot be written, no forecast has gone out with the failing exit code.
+        if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
+            info("plot: " + plot.path());
+        }
         if ("-".equals(output)) {
             ForecastCsv.write(f, out());
         } else {
             ForecastCsv.write(f, Path.of(output));
             info("forecast: " + output);
-        }
-        if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
-            info("plot: " + plot.path());
         }
         return ExitCode.OK.code();
     }

@@ -44,7 +44,7 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     PlotMixin plot;
 
-    @Option(names = "--plot-loss", paramLabel = "PNG", description = "Draw the training and validation loss per epoch to this PNG.")
+    @Option(names = "--plot-loss", paramLabel = "PNG", description = "Also draw the training and validation loss per epoch, best epoch marked, to this PNG (written atomically).")
     Path plotLoss;
 
     @Override

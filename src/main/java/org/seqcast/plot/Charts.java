@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -29,9 +31,17 @@ final class Charts {
     private Charts() {
     }
 
+    /**
+     * An empty chart in the shared style. Dates are labelled in UTC (TimeIndex.epochMillis is UTC, so the
+     * JVM's zone would shift month and day labels) and numbers in the root locale, as in the CSV output;
+     * the legend sits below the plot, in one row, where it cannot hide data.
+     */
     static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        c.getStyler().setTimezone(TimeZone.getTimeZone("UTC"));
+        c.getStyler().setLocale(Locale.ROOT);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         c.getStyler().setChartBackgroundColor(Color.WHITE);
         c.getStyler().setPlotBackgroundColor(Color.WHITE);
         c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));

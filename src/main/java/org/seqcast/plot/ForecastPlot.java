@@ -31,6 +31,11 @@ public final class ForecastPlot {
      * @param season    season length, for the tail to draw
      */
     public static void write(Path png, TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
+        Charts.write(png, charts(series, forecasts, firstRows, season));
+    }
+
+    /** The charts {@link #write} stacks into the PNG: one per target. */
+    static List<XYChart> charts(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
         if (forecasts.isEmpty() || forecasts.size() != firstRows.size()) {
             throw new IllegalArgumentException("Invalid forecasts = " + forecasts.size() + " for " + firstRows.size() + " origins");
         }
@@ -48,9 +53,11 @@ public final class ForecastPlot {
         List<String> targets = forecasts.get(0).targets();
         for (int c = 0; c < targets.size(); c++) {
             String target = targets.get(c);
-            XYChart chart = Charts.chart(targets.size() == 1 ? title(series, forecasts) : target, series.timeColumn(), target);
+            XYChart chart = Charts.chart(title(series, forecasts, targets.size() == 1 ? "" : target + ", "), series.timeColumn(), target);
             if (index.isCalendar()) {
                 chart.getStyler().setDatePattern(datePattern(index));
+            } else {
+                chart.getStyler().setXAxisDecimalPattern("0"); // integer steps such as years: 1950, not 1,950
             }
             // Bands first (widest level first), so lines are drawn over them.
             for (int f = 0; f < forecasts.size(); f++) {
@@ -108,15 +115,15 @@ public final class ForecastPlot {
             }
             charts.add(chart);
         }
-        Charts.write(png, charts);
+        return charts;
     }
 
-    private static String title(TimeSeries series, List<Forecast> forecasts) {
+    private static String title(TimeSeries series, List<Forecast> forecasts, String target) {
         String src = series.source();
         int slash = Math.max(src.lastIndexOf('/'), src.lastIndexOf('\\'));
         String name = slash >= 0 ? src.substring(slash + 1) : src;
-        return forecasts.size() == 1 ? name + ": " + forecasts.get(0).horizon() + "-step forecast"
-                : name + ": " + forecasts.size() + " backtest forecasts of " + forecasts.get(0).horizon() + " steps";
+        return forecasts.size() == 1 ? name + ": " + target + forecasts.get(0).horizon() + "-step forecast"
+                : name + ": " + target + forecasts.size() + " backtest forecasts of " + forecasts.get(0).horizon() + " steps";
     }
 
     private static String name(String base, int f, int n) {

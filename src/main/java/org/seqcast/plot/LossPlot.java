@@ -23,6 +23,7 @@ public final class LossPlot {
         }
         XYChart chart = Charts.chart(title, "epoch", "loss (MSE, scaled units)");
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false); // labels between powers of ten: loss often spans less than one
         chart.getStyler().setXAxisDecimalPattern("0");
         List<Double> epochs = new ArrayList<>();
         List<Double> train = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.seqcast.plot.Pixels;
 
 /** The CLI through {@code CommandLine.execute}, with captured stdout and stderr. */
 class CliTest {
@@ -151,13 +153,6 @@ class CliTest {
         assertTrue(rows.get(1).startsWith("1,1959-06,1959-07,1,passengers,"), rows.get(1));
     }
 
-    private static java.awt.image.BufferedImage png(Path p) throws IOException {
-        assertTrue(Files.exists(p), p + " missing");
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(p.toFile());
-        assertTrue(img != null && img.getWidth() > 500 && img.getHeight() > 300, "not a chart-sized PNG: " + p);
-        return img;
-    }
-
     @Test
     void trainPlotsTheForecastAndTheLossCurves() throws IOException {
         Path fc = dir.resolve("plots/train.png");
@@ -165,9 +160,13 @@ class CliTest {
         Run r = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=3", "--set", "model.layers=[{units: 4}]",
                 "--set", "forecast.intervals=[80]", "--plot", fc.toString(), "--plot-loss", loss.toString());
         assertEquals(0, r.code(), r.err());
-        png(fc);
-        png(loss);
+        BufferedImage chart = Pixels.read(fc, 1);
+        assertTrue(Pixels.count(chart, Pixels::blue) > 2000, "the 80% band and the forecast line");
+        assertTrue(Pixels.count(chart, Pixels::dark) > 300, "the history line");
+        assertEquals(0, Pixels.count(chart, Pixels::red), "no held-out actuals in a forecast of the future");
+        assertTrue(Pixels.count(Pixels.read(loss, 1), Pixels::orange) > 100, "the validation loss curve");
         assertTrue(r.err().contains("plot: " + fc), r.err());
+        assertTrue(r.err().contains("loss plot: " + loss), r.err());
         assertEquals(13, r.out().lines().count(), "the forecast still goes to stdout");
     }
 
@@ -177,12 +176,16 @@ class CliTest {
         Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "--plot", p1.toString());
         assertEquals(0, p.code(), p.err());
         assertEquals(trained.out(), p.out(), "plotting does not change the forecast");
-        png(p1);
+        BufferedImage forecast = Pixels.read(p1, 1);
+        assertTrue(Pixels.count(forecast, Pixels::blue) > 200, "the forecast line");
+        assertTrue(Pixels.count(forecast, Pixels::dark) > 300, "the history line");
         Path p2 = dir.resolve("backtest.png");
         Run b = run("backtest", "-c", "configs/airpassengers.yaml", "--folds", "2", "--set", "training.epochs=2",
-                "--set", "model.layers=[{units: 4}]", "--plot", p2.toString());
+                "--set", "model.layers=[{units: 4}]", "--set", "forecast.intervals=[80]", "--plot", p2.toString());
         assertEquals(0, b.code(), b.err());
-        png(p2);
+        BufferedImage backtest = Pixels.read(p2, 1);
+        assertTrue(Pixels.count(backtest, Pixels::red) > 100, "the held-out actuals of both folds");
+        assertTrue(Pixels.count(backtest, Pixels::blue) > 2000, "the folds' forecasts and bands");
     }
 
     @Test
@@ -193,6 +196,8 @@ class CliTest {
         assertEquals(ExitCode.IO.code(), p.code(), p.err());
         assertTrue(p.err().contains("x.png"), p.err());
         assertFalse(p.err().contains("\tat "), "no stack trace");
+        assertEquals("", p.out(), "no forecast on stdout when the run fails");
+        assertEquals(1, p.err().lines().filter(l -> l.startsWith("seqcast ")).count(), "one-line error: " + p.err());
     }
 
     @Test

@@ -9,10 +9,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.SimpleDateFormat;
+import java.util.Date;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Locale;
+import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.series.Series;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.MissingPolicy;
@@ -42,35 +47,14 @@ class PlotTest {
         return new Forecast("month", times, List.of("passengers"), v, List.of(80, 95), lo, hi);
     }
 
-    private static int countColour(BufferedImage img, java.util.function.IntPredicate rgb) {
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if (rgb.test(img.getRGB(x, y) & 0xffffff)) {
-                    n++;
-                }
-            }
-        }
-        return n;
-    }
-
-    private static boolean blueish(int rgb) {
-        int r = rgb >> 16 & 0xff;
-        int g = rgb >> 8 & 0xff;
-        int b = rgb & 0xff;
-        return b > 150 && b > r + 30 && b > g + 10;
-    }
-
     @Test
     void forecastPlotDrawsHistoryLineAndShadedBands() throws IOException {
         Path png = dir.resolve("fc.png");
         ForecastPlot.write(png, AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12);
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(Charts.WIDTH, img.getWidth());
-        assertEquals(Charts.HEIGHT, img.getHeight());
+        BufferedImage img = Pixels.read(png, 1);
         // The bands (translucent blue over white) cover a visible area; the history line is near-black.
-        assertTrue(countColour(img, PlotTest::blueish) > 2000, "band and forecast pixels");
-        assertTrue(countColour(img, rgb -> (rgb >> 16 & 0xff) < 80 && (rgb >> 8 & 0xff) < 80 && (rgb & 0xff) < 80) > 300, "history line pixels");
+        assertTrue(Pixels.count(img, Pixels::blue) > 2000, "band and forecast pixels");
+        assertTrue(Pixels.count(img, Pixels::dark) > 300, "history line pixels");
         try (var files = Files.list(dir)) {
             assertEquals(List.of(png), files.toList(), "no temp file left behind");
         }
@@ -82,12 +66,11 @@ class PlotTest {
         int n = AIR.length();
         TimeSeries head = AIR.slice(0, n - 12);
         ForecastPlot.write(png, AIR, List.of(forecast(head.futureTimes(12))), List.of(n - 12), 12);
-        BufferedImage img = ImageIO.read(png.toFile());
-        int red = countColour(img, rgb -> (rgb >> 16 & 0xff) > 180 && (rgb >> 8 & 0xff) < 90 && (rgb & 0xff) < 90);
+        int red = Pixels.count(Pixels.read(png, 1), Pixels::red);
         assertTrue(red > 50, "held-out actual markers: " + red + " red pixels");
         Path future = dir.resolve("future.png");
         ForecastPlot.write(future, AIR, List.of(forecast(AIR.futureTimes(12))), List.of(n), 12);
-        int none = countColour(ImageIO.read(future.toFile()), rgb -> (rgb >> 16 & 0xff) > 180 && (rgb >> 8 & 0xff) < 90 && (rgb & 0xff) < 90);
+        int none = Pixels.count(Pixels.read(future, 1), Pixels::red);
         assertTrue(none < red / 5, "a forecast of the future has no held-out markers: " + none);
     }
 
@@ -96,10 +79,9 @@ class PlotTest {
         Path png = dir.resolve("loss.png");
         Trainer.Result r = new Trainer.Result(3, 5, 0.1, new double[] {1, 0.5, 0.2, 0.1, 0.05}, new double[] {1.2, 0.6, 0.1, 0.15, 0.2});
         LossPlot.write(png, r, "loss");
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(Charts.WIDTH, img.getWidth());
-        assertTrue(countColour(img, rgb -> (rgb >> 16 & 0xff) > 200 && (rgb >> 8 & 0xff) > 100 && (rgb >> 8 & 0xff) < 160
-                && (rgb & 0xff) < 60) > 100, "orange validation curve");
+        BufferedImage img = Pixels.read(png, 1);
+        assertTrue(Pixels.count(img, Pixels::orange) > 100, "orange validation curve");
+        assertTrue(Pixels.count(img, Pixels::dark) > 100, "best-epoch marker and axes");
     }
 
     @Test
@@ -127,6 +109,67 @@ class PlotTest {
         Forecast f = new Forecast("year", s.futureTimes(3), List.of("v"), new double[][] {{50}, {51}, {52}}, List.of(), new double[0][][],
                 new double[0][][]);
         ForecastPlot.write(png, s, List.of(f), List.of(s.length()), 1);
-        assertEquals(Charts.HEIGHT, ImageIO.read(png.toFile()).getHeight());
+        Pixels.read(png, 1);
+        XYChart chart = ForecastPlot.charts(s, List.of(f), List.of(s.length()), 1).get(0);
+        assertEquals("0", chart.getStyler().getXAxisDecimalPattern(), "years label as 1950, not 1,950");
+        assertEquals(Series.DataType.Number, chart.getSeriesMap().get("history").getxAxisDataType());
+        double[] x = chart.getSeriesMap().get("history").getXData();
+        assertEquals(48, x.length, "the default tail of 48 rows");
+        assertEquals(1959.0, x[47], "the step itself is the x value");
+    }
+
+    @Test
+    void datesAreLabelledInUtcWhateverTheJvmZoneAndLocale() {
+        TimeZone zone = TimeZone.getDefault();
+        Locale locale = Locale.getDefault();
+        try {
+            // Month starts are UTC midnights: in New York's zone they would print as the previous month.
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Locale.setDefault(Locale.GERMANY);
+            XYChart chart = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12).get(0);
+            assertEquals("UTC", chart.getStyler().getTimezone().getID());
+            assertEquals(Locale.ROOT, chart.getStyler().getLocale());
+            assertEquals("yyyy-MM", chart.getStyler().getDatePattern());
+            assertEquals(Series.DataType.Date, chart.getSeriesMap().get("history").getxAxisDataType());
+            double[] x = chart.getSeriesMap().get("history").getXData();
+            SimpleDateFormat utc = new SimpleDateFormat("yyyy-MM-dd HH:mm", Locale.ROOT);
+            utc.setTimeZone(TimeZone.getTimeZone("UTC"));
+            assertEquals("1960-12-01 00:00", utc.format(new Date((long) x[x.length - 1])), "last history point");
+            // The default tail: max(4 x 12, 3 x 12, 48) = 48 months before the forecast.
+            assertEquals(48, x.length);
+        } finally {
+            TimeZone.setDefault(zone);
+            Locale.setDefault(locale);
+        }
+    }
+
+    @Test
+    void severalTargetsStackOnePanelEach() throws IOException {
+        Path csv = dir.resolve("two.csv");
+        StringBuilder sb = new StringBuilder("month,a,b\n");
+        for (int m = 0; m < 60; m++) {
+            sb.append(String.format(Locale.ROOT, "%d-%02d,%f,%f%n", 2000 + m / 12, m % 12 + 1, 100 + 10 * Math.sin(m / 2.0), 5 + m * 0.1));
+        }
+        Files.writeString(csv, sb.toString());
+        TimeSeries s = CsvSeriesReader.read(csv.toString(), "month", List.of("a", "b"), MissingPolicy.ERROR);
+        int h = 6;
+        double[][] v = new double[h][2];
+        double[][][] lo = new double[1][h][2];
+        double[][][] hi = new double[1][h][2];
+        for (int st = 0; st < h; st++) {
+            v[st] = new double[] {100, 11};
+            lo[0][st] = new double[] {85, 10};
+            hi[0][st] = new double[] {115, 12};
+        }
+        Forecast f = new Forecast("month", s.futureTimes(h), List.of("a", "b"), v, List.of(80), lo, hi);
+        Path png = dir.resolve("two.png");
+        ForecastPlot.write(png, s, List.of(f), List.of(s.length()), 12);
+        BufferedImage img = Pixels.read(png, 2);
+        assertTrue(Pixels.count(img, 0, Charts.HEIGHT, Pixels::blue) > 1000, "band in the first panel");
+        assertTrue(Pixels.count(img, Charts.HEIGHT, 2 * Charts.HEIGHT, Pixels::blue) > 1000, "band in the second panel");
+        List<XYChart> charts = ForecastPlot.charts(s, List.of(f), List.of(s.length()), 12);
+        assertEquals("two.csv: a, 6-step forecast", charts.get(0).getTitle());
+        assertEquals("two.csv: b, 6-step forecast", charts.get(1).getTitle());
+        assertEquals("b", charts.get(1).getYAxisTitle());
     }
 }
