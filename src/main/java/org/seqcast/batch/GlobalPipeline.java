@@ -197,7 +197,7 @@ public final class GlobalPipeline {
         double mae = Metrics.mae(actual, model);
         List<ModelBundle.IntervalBand> bands = new ArrayList<>();
         for (int level : cfg.forecast().intervals()) {
-            bands.add(Calibration.conformal(level, residuals));
+            bands.add(Calibration.conformal(level, residuals, false));
         }
         TimeSeries s = p.series();
         Schema schema = new Schema(s.timeColumn(), s.frequency().unit().name(), s.frequency().multiple(), targets, cfg.data().features(),

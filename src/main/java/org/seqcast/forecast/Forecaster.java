@@ -53,8 +53,8 @@ public final class Forecaster {
             ls.add(band.level());
             for (int st = 0; st < s.horizon(); st++) {
                 for (int k = 0; k < s.targets().size(); k++) {
-                    lo[l][st][k] = values[st][k] + band.lower()[st][k];
-                    hi[l][st][k] = values[st][k] + band.upper()[st][k];
+                    lo[l][st][k] = band.apply(values[st][k], band.lower()[st][k]);
+                    hi[l][st][k] = band.apply(values[st][k], band.upper()[st][k]);
                 }
             }
         }

@@ -16,8 +16,16 @@ import org.seqcast.transform.Preprocessor;
 public record ModelBundle(String configYaml, Schema schema, NetworkSpec network, List<NetworkParams> members,
                           Preprocessor preprocessor, List<IntervalBand> intervals, Provenance provenance) {
 
-    /** Calibrated offsets of one prediction interval level: lower[step][target], upper[step][target]. */
-    public record IntervalBand(int level, double[][] lower, double[][] upper) {
+    /**
+     * Calibrated offsets of one prediction interval level: lower[step][target], upper[step][target].
+     * With {@code logScale} the offsets are in log units (a bound is the forecast times exp(offset)), so
+     * the band widens with the level, as residuals of a log-modelled series do.
+     */
+    public record IntervalBand(int level, double[][] lower, double[][] upper, boolean logScale) {
+        /** The bound of a point forecast {@code value} for an offset. */
+        public double apply(double value, double offset) {
+            return logScale ? value * Math.exp(offset) : value + offset;
+        }
     }
 
     public ModelBundle {

@@ -206,6 +206,7 @@ public final class ModelFile {
             o.put("level", band.level());
             matrix(o.putArray("lower"), band.lower());
             matrix(o.putArray("upper"), band.upper());
+            o.put("log_scale", band.logScale());
         }
 
         Provenance p = b.provenance();
@@ -320,7 +321,8 @@ public final class ModelFile {
 
         List<ModelBundle.IntervalBand> bands = new ArrayList<>();
         for (JsonNode o : root.path("intervals")) {
-            bands.add(new ModelBundle.IntervalBand(integer(o, "level"), matrix(o.get("lower")), matrix(o.get("upper"))));
+            bands.add(new ModelBundle.IntervalBand(integer(o, "level"), matrix(o.get("lower")), matrix(o.get("upper")),
+                    o.path("log_scale").asBoolean(false)));
         }
 
         JsonNode p = root.get("provenance");

@@ -12,8 +12,8 @@ public final class Calibration {
     private Calibration() {
     }
 
-    /** residuals[step][target][window] = actual - forecast. */
-    public static ModelBundle.IntervalBand conformal(int level, double[][][] residuals) {
+    /** residuals[step][target][window] = actual - forecast, or log(actual) - log(forecast) with {@code logScale}. */
+    public static ModelBundle.IntervalBand conformal(int level, double[][][] residuals, boolean logScale) {
         if (level <= 0 || level >= 100) {
             throw new IllegalArgumentException("Invalid interval level = " + level);
         }
@@ -28,7 +28,7 @@ public final class Calibration {
                 hi[s][c] = q;
             }
         }
-        return new ModelBundle.IntervalBand(level, lo, hi);
+        return new ModelBundle.IntervalBand(level, lo, hi, logScale);
     }
 
     /** The conformal quantile of |r|: the ceil((n+1) p)-th smallest, capped at the largest. */

@@ -136,7 +136,8 @@ public final class TrainJob {
                     model[idx] = pred[st][c];
                     naive[idx] = nv[st];
                     snaive[idx] = sn[st];
-                    residuals[st][c][s] = actual[idx] - model[idx];
+                    // A log-modelled series errs in proportion to its level: calibrate its intervals in log units.
+                    residuals[st][c][s] = pre.log() ? Math.log(actual[idx]) - Math.log(model[idx]) : actual[idx] - model[idx];
                 }
             }
             i += horizon * k;
@@ -148,7 +149,7 @@ public final class TrainJob {
 
         List<ModelBundle.IntervalBand> bands = new ArrayList<>();
         for (int level : cfg.forecast().intervals()) {
-            bands.add(Calibration.conformal(level, residuals));
+            bands.add(Calibration.conformal(level, residuals, pre.log()));
         }
         if (cfg.training().refit() && val.size() > 0) {
             // Validation picked the epoch count and scored the model above; now every window trains it.

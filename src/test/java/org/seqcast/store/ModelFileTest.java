@@ -39,7 +39,7 @@ class ModelFileTest {
         Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12);
         Preprocessor pre = new Preprocessor(true, true, 2, new ColumnScaler(new double[] {1.5, -2}, new double[] {3, 0.25}));
         ModelBundle.IntervalBand band = new ModelBundle.IntervalBand(80, new double[][] {{-1, -2}, {-3, -4}, {-5, -6}},
-                new double[][] {{1, 2}, {3, 4}, {5, 6}});
+                new double[][] {{1, 2}, {3, 4}, {5, 6}}, true);
         Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
                 "2026-11-23T00:00:00Z", 7, 19, Map.of("validation_mae", 1.25));
         return new ModelBundle("data:\n  path: data/x.csv\n", schema, spec, List.of(p1, p2), pre, List.of(band), prov);

@@ -53,4 +53,18 @@ class TrainJobTest {
             assertTrue(f >= -1e-6 && f <= 1 + 1e-6, "output " + o + " factor " + f);
         }
     }
+
+    @Test
+    void intervalsOfALogModelledSeriesAreCalibratedInLogUnits() {
+        TrainJob.Outcome logged = train(new ArrayList<>(), "forecast.intervals=[80]");
+        org.seqcast.store.ModelBundle.IntervalBand band = logged.bundle().intervals().get(0);
+        assertTrue(band.logScale(), "airpassengers is positive: log transform, log-scale band");
+        assertEquals(500 * Math.exp(band.upper()[0][0]), band.apply(500, band.upper()[0][0]), 1e-9);
+        assertTrue(band.upper()[0][0] > 0 && band.upper()[0][0] < 1, "a log offset, not passengers: " + band.upper()[0][0]);
+        TrainJob.Outcome plain = train(new ArrayList<>(), "forecast.intervals=[80]", "transform.target=none");
+        org.seqcast.store.ModelBundle.IntervalBand additive = plain.bundle().intervals().get(0);
+        assertTrue(!additive.logScale());
+        assertEquals(500 + additive.upper()[0][0], additive.apply(500, additive.upper()[0][0]), 1e-9);
+        assertTrue(additive.upper()[0][0] > 1, "an offset in passengers: " + additive.upper()[0][0]);
+    }
 }
