@@ -1,6 +1,7 @@
 package org.seqcast.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,5 +53,33 @@ class TrainJobTest {
             double f = b0[o] == 0 ? 1 : b1[o] / b0[o];
             assertTrue(f >= -1e-6 && f <= 1 + 1e-6, "output " + o + " factor " + f);
         }
+    }
+
+    @Test
+    void seasonInputsAddTwoNetworkInputsWhenThereIsASeason() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome o = train(info, "transform.season_inputs=true", "training.refit=false");
+        assertEquals(3, o.bundle().network().inputs());
+        assertEquals(3, o.report().features());
+        assertTrue(o.bundle().schema().seasonInputs());
+        assertEquals(12, o.bundle().schema().season());
+        assertEquals(3, o.bundle().preprocessor().scaler().columns());
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("season inputs: ") && l.contains("12 steps")), info::toString);
+    }
+
+    @Test
+    void seasonOneMeansNoSeasonInputs() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome o = train(info, "transform.season_inputs=true", "data.season=1", "training.refit=false");
+        assertEquals(1, o.bundle().network().inputs());
+        assertFalse(o.bundle().schema().seasonInputs());
+        assertTrue(info.stream().noneMatch(l -> l.startsWith("season inputs")), info::toString);
+    }
+
+    @Test
+    void seasonInputsAreOffByDefault() {
+        TrainJob.Outcome o = train(new ArrayList<>(), "training.refit=false");
+        assertEquals(1, o.bundle().network().inputs());
+        assertFalse(o.bundle().schema().seasonInputs());
     }
 }
