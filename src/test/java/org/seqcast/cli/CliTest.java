@@ -84,9 +84,6 @@ class CliTest {
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("(batch, 24, 3)"), s.out());
         assertTrue(s.out().contains("season 12 (sin/cos"), s.out());
-        Run c = run("summary", "-c", "configs/airpassengers.yaml", "--set", "transform.season_inputs=true");
-        assertEquals(0, c.code(), c.err());
-        assertTrue(c.out().contains(", 3)"), c.out());
         Run e = run("evaluate", "-m", m.toString(), "-i", suffix.toString(), "--json");
         assertEquals(0, e.code(), e.err());
         assertTrue(e.out().contains("\"origins\" : 1"), e.out());
@@ -154,11 +151,15 @@ class CliTest {
     void summaryOfConfigAndModel() {
         Run c = run("summary", "-c", "configs/airpassengers.yaml");
         assertEquals(0, c.code(), c.err());
-        // 4((1 + 64) 64 + 64) = 16,896 and (64 + 1) 12 = 780
-        assertTrue(c.out().contains("16,896"), c.out());
+        // the target and sin/cos of the month (transform.season_inputs): 4((3 + 64) 64 + 64) = 17,408 and (64 + 1) 12 = 780
+        assertTrue(c.out().contains("17,408"), c.out());
         assertTrue(c.out().contains("780"), c.out());
-        assertTrue(c.out().contains("Total params: 17,676"), c.out());
-        assertTrue(c.out().contains("24 timesteps x 1 feature -> 12 outputs"), c.out());
+        assertTrue(c.out().contains("Total params: 18,188"), c.out());
+        assertTrue(c.out().contains("24 timesteps x 3 features -> 12 outputs"), c.out());
+        Run plain = run("summary", "-c", "configs/airpassengers.yaml", "--set", "transform.season_inputs=false");
+        // 4((1 + 64) 64 + 64) = 16,896
+        assertTrue(plain.out().contains("16,896") && plain.out().contains("Total params: 17,676"), plain.out());
+        assertTrue(plain.out().contains("24 timesteps x 1 feature -> 12 outputs"), plain.out());
         Run m = run("summary", "-m", model.toString());
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("data sha256:"), m.out());

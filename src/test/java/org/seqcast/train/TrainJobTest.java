@@ -77,8 +77,9 @@ class TrainJobTest {
     }
 
     @Test
-    void seasonInputsAreOffByDefault() {
-        TrainJob.Outcome o = train(new ArrayList<>(), "training.refit=false");
+    void seasonInputsAreOnByDefaultAndCanBeTurnedOff() {
+        assertTrue(train(new ArrayList<>(), "training.refit=false").bundle().schema().seasonInputs());
+        TrainJob.Outcome o = train(new ArrayList<>(), "transform.season_inputs=false", "training.refit=false");
         assertEquals(1, o.bundle().network().inputs());
         assertFalse(o.bundle().schema().seasonInputs());
     }
