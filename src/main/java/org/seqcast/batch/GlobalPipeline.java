@@ -113,6 +113,12 @@ public final class GlobalPipeline {
                 timesteps = Math.min(timesteps, TrainJob.autoTimesteps(TrainJob.season(cfg, s), horizon, s.length()));
             }
         }
+        // Seasonal inputs for all series when one has a season: the network's inputs are shared (a series
+        // without a season gets the constant phase 0, sin 0 and cos 1).
+        boolean seasonInputs = false;
+        for (TimeSeries s : series) {
+            seasonInputs |= cfg.transform().seasonInputs() && TrainJob.season(cfg, s) > 1;
+        }
         SeriesResult[] results = new SeriesResult[ids.size()];
         List<Prepared> prepared = new ArrayList<>();
         if (!series.isEmpty()) {
@@ -121,7 +127,8 @@ public final class GlobalPipeline {
                 TimeSeries s = series.get(i);
                 try {
                     Split split = Split.of(s.length(), spec, cfg.training().validation(), s.source());
-                    double[][] raw = SeriesColumns.of(s, columns);
+                    double[][] values = SeriesColumns.of(s, columns);
+                    double[][] raw = seasonInputs ? SeriesColumns.withSeason(values, s.index(), TrainJob.season(cfg, s)) : values;
                     Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(),
                             cfg.transform().windowNorm(), s.source());
                     double[][] tr = pre.apply(raw, s.source());
@@ -134,7 +141,7 @@ public final class GlobalPipeline {
         }
         if (!prepared.isEmpty()) {
             try {
-                train(cfg, columns, timesteps, prepared, keepBundle, ids, results);
+                train(cfg, columns.size() + (seasonInputs ? 2 : 0), seasonInputs, timesteps, prepared, keepBundle, ids, results);
             } catch (RuntimeException e) {
                 for (Prepared p : prepared) {
                     results[ids.indexOf(p.id())] = SeriesPipeline.failed(p.id(), p.series().length(), 0, e);
@@ -144,13 +151,13 @@ public final class GlobalPipeline {
         return Arrays.asList(results);
     }
 
-    private static void train(SeqcastConfig cfg, List<String> columns, int timesteps, List<Prepared> prepared, boolean keepBundle,
-                              List<String> ids, SeriesResult[] results) {
+    private static void train(SeqcastConfig cfg, int inputs, boolean seasonInputs, int timesteps, List<Prepared> prepared,
+                              boolean keepBundle, List<String> ids, SeriesResult[] results) {
         int horizon = cfg.window().horizon();
         int k = cfg.data().target().size();
         Windows train = Windows.concat(prepared.stream().map(Prepared::train).toList());
         Windows val = Windows.concat(prepared.stream().map(Prepared::val).toList());
-        NetworkSpec netSpec = TrainJob.networkSpec(cfg, columns.size(), timesteps, horizon * k);
+        NetworkSpec netSpec = TrainJob.networkSpec(cfg, inputs, timesteps, horizon * k);
         List<NetworkParams> params = new ArrayList<>();
         Trainer.Result first = null;
         for (int m = 0; m < cfg.training().ensemble(); m++) {
@@ -164,7 +171,7 @@ public final class GlobalPipeline {
         for (Prepared p : prepared) {
             int idx = ids.indexOf(p.id());
             try {
-                results[idx] = perSeries(cfg, p, netSpec, params, first, timesteps, keepBundle);
+                results[idx] = perSeries(cfg, p, netSpec, params, first, timesteps, seasonInputs, keepBundle);
             } catch (RuntimeException e) {
                 results[idx] = SeriesPipeline.failed(p.id(), p.series().length(), 0, e);
             }
@@ -172,7 +179,7 @@ public final class GlobalPipeline {
     }
 
     private static SeriesResult perSeries(SeqcastConfig cfg, Prepared p, NetworkSpec netSpec, List<NetworkParams> params,
-                                          Trainer.Result curve, int timesteps, boolean keepBundle) {
+                                          Trainer.Result curve, int timesteps, boolean seasonInputs, boolean keepBundle) {
         int horizon = cfg.window().horizon();
         List<String> targets = cfg.data().target();
         int k = targets.size();
@@ -201,7 +208,7 @@ public final class GlobalPipeline {
         }
         TimeSeries s = p.series();
         Schema schema = new Schema(s.timeColumn(), s.frequency().unit().name(), s.frequency().multiple(), targets, cfg.data().features(),
-                timesteps, horizon, p.season());
+                timesteps, horizon, p.season(), seasonInputs);
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("validation_mae", mae);
         Provenance prov = new Provenance(s.source(), s.sha256(), s.length(), s.firstTime(), s.lastTime(), cfg.training().seed(),

@@ -58,7 +58,7 @@ public final class EvaluateCommand extends Subcommand {
         }
         Forecaster fc = new Forecaster(bundle);
         Preprocessor pre = bundle.preprocessor();
-        double[][] raw = SeriesColumns.of(series, s.valueColumns());
+        double[][] raw = SeriesColumns.of(series, s);
         double[][] transformed = pre.apply(raw, series.source());
         List<Backtest.Fold> folds = new ArrayList<>();
         List<Integer> origins = new ArrayList<>();

@@ -45,7 +45,8 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", p.dataPath(), p.rows(), p.firstTime(), p.lastTime());
             out().printf(Locale.ROOT, "  data sha256: %s%n", p.dataSha256());
             out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", s.timeColumn(), s.targets(), s.features());
-            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%n", s.frequencyUnit().toLowerCase(Locale.ROOT), s.frequencyMultiple(), s.season());
+            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", s.frequencyUnit().toLowerCase(Locale.ROOT), s.frequencyMultiple(), s.season(),
+                    s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
             out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", p.trainedAt(), p.bestEpoch(), p.epochsRun());
             out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", p.seqcastVersion(), p.dl4jVersion(), p.javaVersion());
@@ -61,10 +62,17 @@ public final class SummaryCommand extends Subcommand {
         }
         int inputs = cfg.data().target().size() + cfg.data().features().size();
         int timesteps = cfg.window().timesteps();
-        if (timesteps == 0) {
+        int season = cfg.data().season();
+        if (timesteps == 0 || (season == 0 && cfg.transform().seasonInputs())) {
             cfg.requireData();
             TimeSeries series = SeriesLoading.load(cfg, cm.resolveDataPath(cfg.data().path()), this::info);
-            timesteps = TrainJob.autoTimesteps(TrainJob.season(cfg, series), cfg.window().horizon(), series.length());
+            season = TrainJob.season(cfg, series);
+            if (timesteps == 0) {
+                timesteps = TrainJob.autoTimesteps(season, cfg.window().horizon(), series.length());
+            }
+        }
+        if (cfg.transform().seasonInputs() && season > 1) {
+            inputs += 2;
         }
         int outputs = cfg.window().horizon() * cfg.data().target().size();
         printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), cfg.window().horizon(), cfg.data().target().size());

@@ -130,6 +130,9 @@ public final class ConfigSchema {
                     "target transform: log for strictly positive series (auto: when every training value is > 0), or none"),
             key("transform.window_norm", bool(), "true",
                     "subtract each window's last input value from its inputs and targets, so the network learns changes from the current level"),
+            key("transform.season_inputs", bool(), "true",
+                    "when the season m is > 1, give the network sin and cos of each row's position in the season (from its time: "
+                            + "month of year, weekday, ...) as two more inputs"),
             key("model.layers", records(LayerConfig.class, "list of layers", "a non-empty list of layer mappings"), "[{}]",
                     "the recurrent layers from input to output; a layer's missing keys take the defaults below"),
             key("model.layers[*].type", choice("lstm"), "lstm",

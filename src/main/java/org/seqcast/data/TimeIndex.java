@@ -52,6 +52,20 @@ public final class TimeIndex {
         return i < positions.length ? positions[i] : positions[positions.length - 1] + (long) (i - positions.length + 1) * step;
     }
 
+    /**
+     * The seasonal phase of row {@code i} (or a row past the end) for a season of {@code m} steps:
+     * {@code floorMod(floorDiv(position, step), m)}, taken from the time itself rather than the row number,
+     * so it lines up with the calendar whatever row a file starts at (monthly m = 12: the month of the
+     * year, 0 = January; quarterly m = 4: the quarter; daily m = 7: the weekday; half-hourly m = 48: the
+     * half hour of the day, in the positions' time zone).
+     */
+    public int phase(int i, int m) {
+        if (m < 1) {
+            throw new IllegalArgumentException("Invalid season = " + m);
+        }
+        return (int) Math.floorMod(Math.floorDiv(positionAt(i), step), (long) m);
+    }
+
     /** True when positions are calendar times (months, days, seconds), false for plain integer steps. */
     public boolean isCalendar() {
         return format.kind != TimeFormat.Kind.INTEGER;

@@ -36,7 +36,7 @@ public final class Forecaster {
             throw SeqcastException.data(series.source() + ": " + series.length() + " rows; the model looks back "
                     + s.timesteps() + " rows (window.timesteps), so give at least " + s.timesteps() + " rows");
         }
-        double[][] transformed = bundle.preprocessor().apply(SeriesColumns.of(series, s.valueColumns()), series.source());
+        double[][] transformed = bundle.preprocessor().apply(SeriesColumns.of(series, s), series.source());
         double[][] values = predictor.predict(bundle.preprocessor().last(transformed, s.timesteps()));
         return withIntervals(series.futureTimes(s.horizon()), values);
     }

@@ -8,7 +8,7 @@ import org.seqcast.transform.Preprocessor;
 /**
  * Everything a forecast needs, in one value: the resolved config (YAML), the data schema, the network
  * architecture and the parameters of each ensemble member, the fitted transforms (targets first,
- * then features), optional interval calibration, and provenance.
+ * then features, then the seasonal sin/cos inputs when the schema has them), optional interval calibration, and provenance.
  *
  * @param intervals per interval level, per horizon step and target, the half-widths [lo, hi] to add
  *                  to the point forecast (lo is negative or zero); empty when not configured
@@ -34,8 +34,12 @@ public record ModelBundle(String configYaml, Schema schema, NetworkSpec network,
         if (members.isEmpty()) {
             throw new IllegalArgumentException("Invalid members = []");
         }
-        if (preprocessor.scaler().columns() != schema.valueColumns().size()) {
-            throw new IllegalArgumentException("Invalid scaler of " + preprocessor.scaler().columns() + " columns for " + schema.valueColumns());
+        if (preprocessor.scaler().columns() != schema.inputs()) {
+            throw new IllegalArgumentException("Invalid scaler of " + preprocessor.scaler().columns() + " columns for " + schema.valueColumns()
+                    + (schema.seasonInputs() ? " and 2 seasonal inputs" : ""));
+        }
+        if (network.inputs() != schema.inputs()) {
+            throw new IllegalArgumentException("Invalid network of " + network.inputs() + " inputs for " + schema.inputs() + " input columns");
         }
         if (preprocessor.targets() != schema.targets().size()) {
             throw new IllegalArgumentException("Invalid preprocessor for " + preprocessor.targets() + " targets, schema has " + schema.targets());

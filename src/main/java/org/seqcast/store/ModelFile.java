@@ -161,6 +161,7 @@ public final class ModelFile {
         schema.put("timesteps", s.timesteps());
         schema.put("horizon", s.horizon());
         schema.put("season", s.season());
+        schema.put("season_inputs", s.seasonInputs());
 
         ObjectNode net = root.putObject("network");
         NetworkSpec n = b.network();
@@ -263,7 +264,7 @@ public final class ModelFile {
         JsonNode s = root.get("schema");
         Schema schema = new Schema(text(s, "time_column"), text(s, "frequency_unit"), integer(s, "frequency_multiple"),
                 strings(s.get("targets")), strings(s.get("features")), integer(s, "timesteps"), integer(s, "horizon"),
-                integer(s, "season"));
+                integer(s, "season"), optionalBool(s, "season_inputs"));
 
         JsonNode n = root.get("network");
         List<NetworkSpec.Recurrent> layers = new ArrayList<>();
@@ -349,6 +350,11 @@ public final class ModelFile {
             throw new IllegalArgumentException("field '" + field + "' missing or not a boolean");
         }
         return v.asBoolean();
+    }
+
+    /** A boolean field that older files lack: absent means false. */
+    private static boolean optionalBool(JsonNode n, String field) {
+        return n.has(field) && bool(n, field);
     }
 
     private static int integer(JsonNode n, String field) {

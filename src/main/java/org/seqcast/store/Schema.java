@@ -5,9 +5,13 @@ import java.util.List;
 /**
  * What a model expects of its input CSV and what it produces: the time column and its frequency,
  * the target columns (forecast), the extra feature columns (inputs only), the window and the season.
+ *
+ * @param seasonInputs the network also reads sin and cos of each row's seasonal phase (of {@code season}),
+ *                     computed from the time column: two inputs that are not columns of the CSV (constant
+ *                     with season 1: a series without a season in a global model whose other series have one)
  */
 public record Schema(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets,
-                     List<String> features, int timesteps, int horizon, int season) {
+                     List<String> features, int timesteps, int horizon, int season, boolean seasonInputs) {
     public Schema {
         targets = List.copyOf(targets);
         features = List.copyOf(features);
@@ -20,6 +24,15 @@ public record Schema(String timeColumn, String frequencyUnit, int frequencyMulti
         if (horizon < 1) {
             throw new IllegalArgumentException("Invalid horizon = " + horizon);
         }
+        if (seasonInputs && season < 1) {
+            throw new IllegalArgumentException("Invalid season = " + season + " for seasonal inputs");
+        }
+    }
+
+    /** A schema without seasonal inputs. */
+    public Schema(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets, List<String> features,
+                  int timesteps, int horizon, int season) {
+        this(timeColumn, frequencyUnit, frequencyMultiple, targets, features, timesteps, horizon, season, false);
     }
 
     /** Targets then features: the value columns a CSV must have, in model input order. */
@@ -27,5 +40,10 @@ public record Schema(String timeColumn, String frequencyUnit, int frequencyMulti
         List<String> all = new java.util.ArrayList<>(targets);
         all.addAll(features);
         return all;
+    }
+
+    /** The number of network inputs per timestep: the value columns, and sin and cos of the season when used. */
+    public int inputs() {
+        return targets.size() + features.size() + (seasonInputs ? 2 : 0);
     }
 }

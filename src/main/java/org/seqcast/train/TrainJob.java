@@ -84,7 +84,9 @@ public final class TrainJob {
         WindowSpec spec = new WindowSpec(timesteps, horizon, cfg.window().stride());
         Split split = Split.of(rows, spec, cfg.training().validation(), series.source());
 
-        double[][] raw = SeriesColumns.of(series, columns);
+        boolean seasonInputs = cfg.transform().seasonInputs() && season > 1;
+        double[][] values = SeriesColumns.of(series, columns);
+        double[][] raw = seasonInputs ? SeriesColumns.withSeason(values, series.index(), season) : values;
         Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), cfg.transform().windowNorm(),
                 series.source());
         double[][] transformed = pre.apply(raw, series.source());
@@ -96,11 +98,14 @@ public final class TrainJob {
         } else if (pre.windowNorm()) {
             info.accept("transform: each window relative to its last value");
         }
+        if (seasonInputs) {
+            info.accept("season inputs: sin and cos of the position in the season of " + season + " steps, from the time column");
+        }
         info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
-                train.size(), val.size(), timesteps, columns.size(), columns.size() == 1 ? "" : "s", outputs,
+                train.size(), val.size(), timesteps, raw.length, raw.length == 1 ? "" : "s", outputs,
                 split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
 
-        NetworkSpec netSpec = networkSpec(cfg, columns.size(), timesteps, outputs);
+        NetworkSpec netSpec = networkSpec(cfg, raw.length, timesteps, outputs);
         int members = cfg.training().ensemble();
         List<Trainer.Result> curves = new ArrayList<>();
         Trainer.Options base = new Trainer.Options(cfg.training().epochs(), cfg.training().batchSize(), cfg.training().patience(),
@@ -143,7 +148,7 @@ public final class TrainJob {
             i += horizon * k;
         }
         Trainer.Result first = curves.get(0);
-        Report report = new Report(train.size(), val.size(), split.dropped(), columns.size(), timesteps, outputs, season,
+        Report report = new Report(train.size(), val.size(), split.dropped(), raw.length, timesteps, outputs, season,
                 first.bestEpoch(), first.epochsRun(), Metrics.mae(actual, model), Metrics.rmse(actual, model),
                 Metrics.mae(actual, naive), Metrics.rmse(actual, naive), Metrics.mae(actual, snaive), Metrics.rmse(actual, snaive));
 
@@ -168,7 +173,7 @@ public final class TrainJob {
         }
 
         Schema schema = new Schema(series.timeColumn(), series.frequency().unit().name(), series.frequency().multiple(),
-                targets, features, timesteps, horizon, season);
+                targets, features, timesteps, horizon, season, seasonInputs);
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("validation_mae", report.mae());
         scores.put("validation_rmse", report.rmse());

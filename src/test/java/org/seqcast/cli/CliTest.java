@@ -65,6 +65,33 @@ class CliTest {
     }
 
     @Test
+    void seasonInputsModelPredictsTheSameFromASuffixThatStartsInAnotherMonth() throws IOException {
+        Path m = dir.resolve("air-season.seqcast");
+        Run t = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=4", "--set", "model.layers=[{units: 8}]",
+                "--set", "transform.season_inputs=true", "-o", m.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.err().contains("x 3 features"), t.err());
+        assertTrue(t.err().contains("season inputs: "), t.err());
+        List<String> rows = Files.readAllLines(Path.of("data/airpassengers.csv"));
+        // the last 40 rows: from 1957-09, so row 0 is September, not January
+        Path suffix = dir.resolve("air-suffix.csv");
+        List<String> tail = new java.util.ArrayList<>(List.of(rows.get(0)));
+        tail.addAll(rows.subList(rows.size() - 40, rows.size()));
+        Files.write(suffix, tail);
+        assertTrue(tail.get(1).startsWith("1957-09"), tail.get(1));
+        Run p = run("predict", "-m", m.toString(), "-i", suffix.toString());
+        assertEquals(0, p.code(), p.err());
+        assertEquals(t.out(), p.out());
+        Run s = run("summary", "-m", m.toString());
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("(batch, 24, 3)"), s.out());
+        assertTrue(s.out().contains("season 12 (sin/cos"), s.out());
+        Run e = run("evaluate", "-m", m.toString(), "-i", suffix.toString(), "--json");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("\"origins\" : 1"), e.out());
+    }
+
+    @Test
     void predictWritesAFileAtomically() throws IOException {
         Path f = dir.resolve("fc.csv");
         Run p = run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "-o", f.toString());
@@ -126,11 +153,15 @@ class CliTest {
     void summaryOfConfigAndModel() {
         Run c = run("summary", "-c", "configs/airpassengers.yaml");
         assertEquals(0, c.code(), c.err());
-        // 4((1 + 64) 64 + 64) = 16,896 and (64 + 1) 12 = 780
-        assertTrue(c.out().contains("16,896"), c.out());
+        // the target and sin/cos of the month (transform.season_inputs): 4((3 + 64) 64 + 64) = 17,408 and (64 + 1) 12 = 780
+        assertTrue(c.out().contains("17,408"), c.out());
         assertTrue(c.out().contains("780"), c.out());
-        assertTrue(c.out().contains("Total params: 17,676"), c.out());
-        assertTrue(c.out().contains("24 timesteps x 1 feature -> 12 outputs"), c.out());
+        assertTrue(c.out().contains("Total params: 18,188"), c.out());
+        assertTrue(c.out().contains("24 timesteps x 3 features -> 12 outputs"), c.out());
+        Run plain = run("summary", "-c", "configs/airpassengers.yaml", "--set", "transform.season_inputs=false");
+        // 4((1 + 64) 64 + 64) = 16,896
+        assertTrue(plain.out().contains("16,896") && plain.out().contains("Total params: 17,676"), plain.out());
+        assertTrue(plain.out().contains("24 timesteps x 1 feature -> 12 outputs"), plain.out());
         Run m = run("summary", "-m", model.toString());
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("data sha256:"), m.out());

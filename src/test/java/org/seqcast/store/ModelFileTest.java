@@ -66,6 +66,49 @@ class ModelFileTest {
     }
 
     @Test
+    void seasonInputsRoundTripAndOldFilesWithoutThemLoad() throws IOException {
+        NetworkSpec spec = NetworkSpec.of(3, 5, List.<int[]>of(new int[] {4, 0}), List.of(0.0), 3);
+        Schema schema = new Schema("month", "MONTH", 1, List.of("a"), List.of(), 5, 3, 12, true);
+        Preprocessor pre = new Preprocessor(false, true, 1, new ColumnScaler(new double[] {1, 0, 0}, new double[] {2, 0.7, 0.7}));
+        ModelBundle old = bundle();
+        ModelBundle b = new ModelBundle(old.configYaml(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
+                List.of(), old.provenance());
+        Path f = dir.resolve("season.seqcast");
+        ModelFile.write(f, b);
+        ModelBundle r = ModelFile.read(f);
+        assertEquals(schema, r.schema());
+        assertTrue(r.schema().seasonInputs());
+        assertEquals(3, r.network().inputs());
+
+        // A file written before season inputs existed has no such field: it loads without them.
+        Path g = dir.resolve("old.seqcast");
+        ModelFile.write(g, old);
+        byte[] meta;
+        byte[] params;
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(g))) {
+            zin.getNextEntry();
+            meta = zin.readAllBytes();
+            zin.getNextEntry();
+            params = zin.readAllBytes();
+        }
+        String json = new String(meta, java.nio.charset.StandardCharsets.UTF_8);
+        String stripped = json.replaceAll(",\\s*\"season_inputs\"\\s*:\\s*false", "");
+        assertTrue(json.contains("season_inputs") && !stripped.contains("season_inputs"), stripped);
+        writeZip(g, Map.of(ModelFile.META, stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8), ModelFile.PARAMS, params));
+        ModelBundle o = ModelFile.read(g);
+        assertFalse(o.schema().seasonInputs());
+        assertEquals(old.schema(), o.schema());
+    }
+
+    @Test
+    void seasonInputsMustMatchTheNetworkInputs() {
+        ModelBundle b = bundle();
+        Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12, true);
+        assertThrows(IllegalArgumentException.class, () -> new ModelBundle(b.configYaml(), schema, b.network(), b.members(),
+                b.preprocessor(), b.intervals(), b.provenance()));
+    }
+
+    @Test
     void tamperedParametersAreRefused() throws IOException {
         Path f = dir.resolve("m.seqcast");
         ModelFile.write(f, bundle());

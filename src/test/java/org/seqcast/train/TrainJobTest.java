@@ -1,6 +1,7 @@
 package org.seqcast.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,34 @@ class TrainJobTest {
         assertTrue(!additive.logScale());
         assertEquals(500 + additive.upper()[0][0], additive.apply(500, additive.upper()[0][0]), 1e-9);
         assertTrue(additive.upper()[0][0] > 1, "an offset in passengers: " + additive.upper()[0][0]);
+    }
+
+    @Test
+    void seasonInputsAddTwoNetworkInputsWhenThereIsASeason() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome o = train(info, "transform.season_inputs=true", "training.refit=false");
+        assertEquals(3, o.bundle().network().inputs());
+        assertEquals(3, o.report().features());
+        assertTrue(o.bundle().schema().seasonInputs());
+        assertEquals(12, o.bundle().schema().season());
+        assertEquals(3, o.bundle().preprocessor().scaler().columns());
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("season inputs: ") && l.contains("12 steps")), info::toString);
+    }
+
+    @Test
+    void seasonOneMeansNoSeasonInputs() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome o = train(info, "transform.season_inputs=true", "data.season=1", "training.refit=false");
+        assertEquals(1, o.bundle().network().inputs());
+        assertFalse(o.bundle().schema().seasonInputs());
+        assertTrue(info.stream().noneMatch(l -> l.startsWith("season inputs")), info::toString);
+    }
+
+    @Test
+    void seasonInputsAreOnByDefaultAndCanBeTurnedOff() {
+        assertTrue(train(new ArrayList<>(), "training.refit=false").bundle().schema().seasonInputs());
+        TrainJob.Outcome o = train(new ArrayList<>(), "transform.season_inputs=false", "training.refit=false");
+        assertEquals(1, o.bundle().network().inputs());
+        assertFalse(o.bundle().schema().seasonInputs());
     }
 }
