@@ -47,4 +47,13 @@ final class Csv {
     static List<String> labels(TimeSeries s) {
         return java.util.stream.IntStream.range(0, s.length()).mapToObj(i -> s.index().label(i)).toList();
     }
+
+    /** A one-value series ("t,v") whose time column holds {@code times}, values 0, 1, 2, ... */
+    static TimeSeries times(Path dir, String... times) {
+        StringBuilder sb = new StringBuilder("t,v\n");
+        for (int i = 0; i < times.length; i++) {
+            sb.append(times[i]).append(',').append(i).append('\n');
+        }
+        return read(dir, sb.toString(), "t", "v");
+    }
 }

@@ -2,7 +2,6 @@ package org.seqcast.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.seqcast.data.Csv.read;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,11 +13,7 @@ class SeasonPhaseTest {
     Path dir;
 
     private TimeSeries times(String... t) {
-        StringBuilder sb = new StringBuilder("t,v\n");
-        for (int i = 0; i < t.length; i++) {
-            sb.append(t[i]).append(',').append(i).append('\n');
-        }
-        return read(dir, sb.toString(), "t", "v");
+        return Csv.times(dir, t);
     }
 
     private static int[] phases(TimeSeries s, int m, int rows) {

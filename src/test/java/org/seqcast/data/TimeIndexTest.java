@@ -22,11 +22,7 @@ class TimeIndexTest {
     Path dir;
 
     private TimeSeries times(String... t) {
-        StringBuilder sb = new StringBuilder("t,v\n");
-        for (int i = 0; i < t.length; i++) {
-            sb.append(t[i]).append(',').append(i).append('\n');
-        }
-        return read(dir, sb.toString(), "t", "v");
+        return Csv.times(dir, t);
     }
 
     @Test
