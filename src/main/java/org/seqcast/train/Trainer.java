@@ -6,12 +6,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.seqcast.SeqcastException;
+import org.seqcast.model.fast.FastNetwork;
 import org.seqcast.window.Windows;
 
 /**
  * Minibatch training with early stopping on validation loss: each epoch shuffles the training windows
  * (seeded), fits every minibatch, scores the validation windows, and remembers the parameters of the
  * best epoch, which are restored at the end.
+ *
+ * <p>Networks of the shape seqcast builds train on {@link FastNetwork} (no ND4J array per minibatch);
+ * anything else (dropout, bidirectional layers, {@code -Dseqcast.lstm=dl4j}) on DL4J's {@code fit}.
+ * Both run the same math; the network holds the result either way once {@link #fit} or {@link #epoch}
+ * returns.
  */
 public final class Trainer {
 
@@ -42,7 +48,12 @@ public final class Trainer {
     private final float[] xAll;
     private final float[] yAll;
     private final INDArray valX;
+    private final float[] valXFlat;
     private final float[][] valY;
+    private final FastNetwork fast; // null: DL4J's fit
+    private float[] batchX = new float[0];
+    private float[] batchY = new float[0];
+    private float[] valPred;
 
     /** @param validation windows scored after every epoch for early stopping; null or empty for none (the last epoch is kept) */
     public Trainer(MultiLayerNetwork net, Windows train, Windows validation) {
@@ -57,7 +68,9 @@ public final class Trainer {
         this.xAll = flattenInputs(train);
         this.yAll = flattenTargets(train);
         int nv = validation == null ? 0 : validation.size();
-        this.valX = nv == 0 ? null : Nd4j.create(flattenInputs(validation), new long[] {nv, features, timesteps}, 'c');
+        this.fast = FastNetwork.of(net).orElse(null);
+        this.valXFlat = nv == 0 ? null : flattenInputs(validation);
+        this.valX = nv == 0 || fast != null ? null : Nd4j.create(valXFlat, new long[] {nv, features, timesteps}, 'c');
         this.valY = new float[nv][];
         for (int i = 0; i < nv; i++) {
             valY[i] = validation.target(i);
@@ -98,24 +111,30 @@ public final class Trainer {
         double best = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = null;
+        float[] bestFast = null;
         int epoch = 0;
         progress.start(o.epochs());
         try {
             while (epoch < o.epochs()) {
                 epoch++;
-                double tl = epoch(o.batchSize(), shuffle);
+                double tl = runEpoch(o.batchSize(), shuffle);
                 if (!Double.isFinite(tl)) {
                     throw new SeqcastException(SeqcastException.Kind.NUMERIC, "training diverged at epoch " + epoch
                             + " (loss " + tl + "); lower training.learning_rate or check the data for extreme values");
                 }
-                double vl = valX == null ? tl : validationLoss();
+                double vl = valXFlat == null ? tl : validationLoss();
                 trainLoss[epoch - 1] = tl;
                 valLoss[epoch - 1] = vl;
-                if (valX == null || vl < best) {
+                if (valXFlat == null || vl < best) {
                     best = vl;
                     bestEpoch = epoch;
-                    if (valX != null) {
-                        bestParams = net.params().dup();
+                    if (valXFlat != null) {
+                        if (fast != null) {
+                            bestFast = bestFast == null ? new float[fast.size()] : bestFast;
+                            fast.copyParams(bestFast);
+                        } else {
+                            bestParams = net.params().dup();
+                        }
                     }
                 }
                 progress.epoch(epoch, o.epochs(), tl, vl, best, bestEpoch);
@@ -125,6 +144,12 @@ public final class Trainer {
             }
         } finally {
             progress.close();
+            if (fast != null) {
+                if (bestFast != null) {
+                    fast.setParams(bestFast);
+                }
+                fast.writeBack();
+            }
         }
         if (bestParams != null) {
             net.setParams(bestParams);
@@ -132,8 +157,21 @@ public final class Trainer {
         return new Result(bestEpoch, epoch, best, java.util.Arrays.copyOf(trainLoss, epoch), java.util.Arrays.copyOf(valLoss, epoch));
     }
 
-    /** One pass over the shuffled training windows; returns the mean minibatch loss. */
+    /** One pass over the shuffled training windows, its result in the network; returns the mean minibatch loss. */
     public double epoch(int batchSize, Random shuffle) {
+        double loss = runEpoch(batchSize, shuffle);
+        if (fast != null) {
+            fast.writeBack();
+        }
+        return loss;
+    }
+
+    /** Whether minibatches run on {@link FastNetwork} rather than DL4J's fit. */
+    public boolean fast() {
+        return fast != null;
+    }
+
+    private double runEpoch(int batchSize, Random shuffle) {
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -148,14 +186,23 @@ public final class Trainer {
         int ft = features * timesteps;
         double sum = 0;
         int batches = 0;
+        if (fast != null && batchX.length < Math.min(batchSize, n) * ft) {
+            batchX = new float[Math.min(batchSize, n) * ft];
+            batchY = new float[Math.min(batchSize, n) * outputs];
+        }
         for (int from = 0; from < n; from += batchSize) {
             int b = Math.min(batchSize, n - from);
-            float[] x = new float[b * ft];
-            float[] y = new float[b * outputs];
+            float[] x = fast != null ? batchX : new float[b * ft];
+            float[] y = fast != null ? batchY : new float[b * outputs];
             for (int k = 0; k < b; k++) {
                 int s = order[from + k];
                 System.arraycopy(xAll, s * ft, x, k * ft, ft);
                 System.arraycopy(yAll, s * outputs, y, k * outputs, outputs);
+            }
+            if (fast != null) {
+                sum += fast.fit(x, y, b, timesteps);
+                batches++;
+                continue;
             }
             DataSet ds = new DataSet(Nd4j.create(x, new long[] {b, features, timesteps}, 'c'),
                     Nd4j.create(y, new long[] {b, outputs}, 'c'));
@@ -168,8 +215,14 @@ public final class Trainer {
 
     /** Mean squared error over all validation outputs (scaled units). */
     public double validationLoss() {
-        INDArray out = net.output(valX, false);
-        float[] pred = out.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        float[] pred;
+        if (fast != null) {
+            pred = valPred == null ? valPred = new float[valY.length * outputs] : valPred;
+            fast.output(valXFlat, valY.length, timesteps, pred);
+        } else {
+            INDArray out = net.output(valX, false);
+            pred = out.castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).dup('c').data().asFloat();
+        }
         double s = 0;
         for (int i = 0; i < valY.length; i++) {
             for (int k = 0; k < outputs; k++) {
