@@ -51,6 +51,7 @@ final class LstmKernel {
     float[] eps = new float[0];   // gradient w.r.t. the outputs
     float[] dhs = new float[0];   // block s: gradient w.r.t. h(s) from step s+1
     float[] dcn = new float[0];   // block s: gradient w.r.t. c(s) from step s+1
+    private float[] zs = new float[0]; // [m][4u] one step's pre-activations (forward) or their gradients (backward)
 
     /** Columns of the operand rows: nIn + u + 1. */
     int k1() {
@@ -90,6 +91,7 @@ final class LstmKernel {
         eps = fit(eps, n);
         dhs = fit(dhs, n);
         dcn = fit(dcn, n);
+        zs = fit(zs, m * g4);
     }
 
     private static Buf fit(Buf buf, int n) {
@@ -141,14 +143,15 @@ final class LstmKernel {
     private void step(int sOff) {
         int g4 = 4 * u;
         int mu = m * u;
-        FloatBuffer z = g.fb;
+        float[] z = zs;
+        g.fb.get(0, z, 0, m * g4); // one bulk copy: per-row FloatBuffer copies cost more than the rows
         for (int i = 0; i < m; i++) {
             int r = i * g4;
             int p = sOff + i * u;
-            z.get(r, ga, p, u);
-            z.get(r + u, gf, p, u);
-            z.get(r + 2 * u, go, p, u);
-            z.get(r + 3 * u, gi, p, u);
+            System.arraycopy(z, r, ga, p, u);
+            System.arraycopy(z, r + u, gf, p, u);
+            System.arraycopy(z, r + 2 * u, go, p, u);
+            System.arraycopy(z, r + 3 * u, gi, p, u);
         }
         float[] a = ga;
         float[] f = gf;
@@ -199,14 +202,16 @@ final class LstmKernel {
             stepBack(sOff);
             // Interleave the four gate-gradient planes into dZ rows [m][4u] for the GEMMs (the block
             // input's gradient is in tcs, see stepBack).
+            float[] z = zs;
             for (int i = 0; i < m; i++) {
-                int row = gOff + i * g4;
+                int row = i * g4;
                 int p = sOff + i * u;
-                d.put(row, tcs, p, u);
-                d.put(row + u, gf, p, u);
-                d.put(row + 2 * u, go, p, u);
-                d.put(row + 3 * u, gi, p, u);
+                System.arraycopy(tcs, p, z, row, u);
+                System.arraycopy(gf, p, z, row + u, u);
+                System.arraycopy(go, p, z, row + 2 * u, u);
+                System.arraycopy(gi, p, z, row + 3 * u, u);
             }
+            d.put(gOff, z, 0, m * g4);
             // [dx(s) | dh(s-1)] = dZ(s) [W; RW]^T: the first nIn + u rows of the combined weights.
             Blas.gemm(false, true, m, k2, g4, 1f, dz, gOff, g4, wc, 0, g4, 0f, dxh, s * m * k2, k2);
             if (s > 0) {
