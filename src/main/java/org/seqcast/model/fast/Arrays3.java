@@ -49,6 +49,12 @@ final class Arrays3 {
         int t = (int) a.size(2);
         long off = a.offset();
         boolean rows = st[1] == 1 || w == 1;
+        if (rows && st[0] == w && st[2] == (long) m * w) {
+            // Already time-major and dense (a time-major [t, m, w] array viewed as NCW, as this helper
+            // returns its input gradients): one bulk copy.
+            src.get((int) off, dst, 0, m * w * t);
+            return;
+        }
         if (!rows && st[2] == 1 && st[1] == t && st[0] == (long) w * t) {
             // Dense [m, w, t] in 'c' order (as LastTimeStep makes it): one bulk copy, then reorder on the heap.
             src.get((int) off, scratch, 0, m * w * t);
