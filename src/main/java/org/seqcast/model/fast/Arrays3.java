@@ -37,8 +37,11 @@ final class Arrays3 {
         }
     }
 
-    /** A sequence [m, w, t] (NCW) into the time-major heap array dst[(s * m + i) * w + k]. */
-    static void readSeq(INDArray a, float[] dst) {
+    /**
+     * A sequence [m, w, t] (NCW) into the time-major heap array dst[(s * m + i) * w + k]; {@code scratch}
+     * (at least m * w * t floats) is used for dense 'c'-order input.
+     */
+    static void readSeq(INDArray a, float[] dst, float[] scratch) {
         FloatBuffer src = mem(a);
         long[] st = a.stride();
         int m = (int) a.size(0);
@@ -46,8 +49,28 @@ final class Arrays3 {
         int t = (int) a.size(2);
         long off = a.offset();
         boolean rows = st[1] == 1 || w == 1;
+        if (rows && st[0] == w && st[2] == (long) m * w) {
+            // Already time-major and dense (a time-major [t, m, w] array viewed as NCW, as this helper
+            // returns its input gradients): one bulk copy.
+            src.get((int) off, dst, 0, m * w * t);
+            return;
+        }
+        if (!rows && st[2] == 1 && st[1] == t && st[0] == (long) w * t) {
+            // Dense [m, w, t] in 'c' order (as LastTimeStep makes it): one bulk copy, then reorder on the heap.
+            src.get((int) off, scratch, 0, m * w * t);
+            for (int i = 0; i < m; i++) {
+                for (int k = 0; k < w; k++) {
+                    int base = (i * w + k) * t;
+                    int to = i * w + k;
+                    for (int s = 0; s < t; s++) {
+                        dst[s * m * w + to] = scratch[base + s];
+                    }
+                }
+            }
+            return;
+        }
         if (!rows && st[2] == 1) {
-            // [m, w, t] in 'c' order (as LastTimeStep makes it): read along time, the contiguous axis
+            // [m, w, t] with time contiguous: read along time
             for (int i = 0; i < m; i++) {
                 for (int k = 0; k < w; k++) {
                     long base = off + i * st[0] + k * st[1];

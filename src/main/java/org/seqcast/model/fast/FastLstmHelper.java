@@ -37,6 +37,7 @@ final class FastLstmHelper implements LSTMHelper {
     private INDArray lastInput;
     private boolean lastTraining;
     private FwdPassReturn current; // the forward pass whose state the kernel holds
+    private float[] scratch = new float[0]; // for reading epsilon
 
     static boolean supports(IActivation gate, IActivation act, boolean peepholes, INDArray mask, boolean forwards, DataType type) {
         return gate instanceof ActivationSigmoid && act instanceof ActivationTanH && !peepholes && mask == null && forwards
@@ -140,7 +141,10 @@ final class FastLstmHelper implements LSTMHelper {
             throw new IllegalStateException("epsilon shape " + java.util.Arrays.toString(epsilon.shape()) + " does not match the forward pass ["
                     + k.m + ", " + k.u + ", " + k.t + "]");
         }
-        Arrays3.readSeq(epsilon, k.eps);
+        if (scratch.length < k.eps.length) {
+            scratch = new float[k.eps.length];
+        }
+        Arrays3.readSeq(epsilon, k.eps, scratch);
         k.backward();
         INDArray gW = gradientViews.get(inputWeightKey);
         INDArray gRW = gradientViews.get(recurrentWeightKey);

@@ -40,18 +40,18 @@ final class LstmKernel {
     // Heap: what only the gate math reads and writes. Per-unit quantities are planes [t][m][u], all
     // indexed s*m*u + j, so each elementwise loop uses one index expression for every array it
     // touches: the JIT vectorizes such loops (arrays indexed at different offsets stay scalar).
-    float[] ga = new float[0];    // block input a = tanh(.) ; in backward overwritten by its gradient
-    float[] gf = new float[0];    // forget gate
+    float[] ga = new float[0];    // block input a = tanh(.)
+    float[] gf = new float[0];    // forget gate (in backward: its pre-activation gradient; likewise go, gi)
     float[] go = new float[0];    // output gate
     float[] gi = new float[0];    // input gate
     float[] cs = new float[0];    // [t+1] blocks: block s holds c(s-1), block 0 the initial state
     float[] cOut = new float[0];  // c(s) at block s; in backward the cell gradient flowing to c(s-1)
-    float[] tcs = new float[0];   // tanh(c(s))
+    float[] tcs = new float[0];   // tanh(c(s)); in backward the gradient of a's pre-activation
     float[] hp = new float[0];    // h(s)
     float[] eps = new float[0];   // gradient w.r.t. the outputs
     float[] dhs = new float[0];   // block s: gradient w.r.t. h(s) from step s+1
     float[] dcn = new float[0];   // block s: gradient w.r.t. c(s) from step s+1
-    private float[] zs = new float[0]; // [m][4u] one step's pre-activations from the GEMM
+    private float[] zs = new float[0]; // [m][4u] one step's pre-activations (forward) or their gradients (backward)
 
     /** Columns of the operand rows: nIn + u + 1. */
     int k1() {
@@ -124,7 +124,6 @@ final class LstmKernel {
         for (int s = 0; s < t; s++) {
             // Z(s) = [x(s) | h(s-1) | 1] [W; RW; b]
             Blas.gemm(false, false, m, g4, k1, 1f, xh, s * m * k1, k1, wc, 0, g4, 0f, g, 0, g4);
-            g.fb.get(0, zs, 0, m * g4);
             step(s * mu);
             h.fb.put((s + 1) * mu, hp, s * mu, mu);
             if (s + 1 < t) {
@@ -136,14 +135,18 @@ final class LstmKernel {
         }
     }
 
-    /** Gate math of one step: activations in place on the GEMM's rows, then per-unit planes. */
+    /**
+     * Gate math of one step: the GEMM's rows split into the four gate planes, then one simple loop per
+     * quantity over the whole step (HotSpot vectorizes these; a fused loop or short per-row loops it
+     * does not, or badly).
+     */
     private void step(int sOff) {
         int g4 = 4 * u;
         int mu = m * u;
         float[] z = zs;
+        g.fb.get(0, z, 0, m * g4); // one bulk copy: per-row FloatBuffer copies cost more than the rows
         for (int i = 0; i < m; i++) {
             int r = i * g4;
-            activate(z, r, r + u, r + g4);
             int p = sOff + i * u;
             System.arraycopy(z, r, ga, p, u);
             System.arraycopy(z, r + u, gf, p, u);
@@ -160,6 +163,18 @@ final class LstmKernel {
         float[] hh = hp;
         int end = sOff + mu;
         for (int j = sOff; j < end; j++) {
+            a[j] = tanh(a[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            f[j] = sigmoid(f[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            o[j] = sigmoid(o[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            in[j] = sigmoid(in[j]);
+        }
+        for (int j = sOff; j < end; j++) {
             cn[j] = f[j] * c[j] + in[j] * a[j];
         }
         for (int j = sOff; j < end; j++) {
@@ -169,16 +184,6 @@ final class LstmKernel {
             hh[j] = o[j] * tc[j];
         }
         System.arraycopy(cn, sOff, c, end, mu); // c(s) into block s + 1
-    }
-
-    /** a[from, mid) = tanh, a[mid, to) = sigmoid, in place. */
-    private static void activate(float[] a, int from, int mid, int to) {
-        for (int k = from; k < mid; k++) {
-            a[k] = tanh(a[k]);
-        }
-        for (int k = mid; k < to; k++) {
-            a[k] = sigmoid(a[k]);
-        }
     }
 
     /** Backpropagation through time from eps (gradient w.r.t. every output step); fills dw, drw and dxh. */
@@ -195,15 +200,18 @@ final class LstmKernel {
             int gOff = s * m * g4;
             int sOff = s * mu;
             stepBack(sOff);
-            // Interleave the four gate-gradient planes into dZ rows [m][4u] for the GEMMs.
+            // Interleave the four gate-gradient planes into dZ rows [m][4u] for the GEMMs (the block
+            // input's gradient is in tcs, see stepBack).
+            float[] z = zs;
             for (int i = 0; i < m; i++) {
-                int row = gOff + i * g4;
+                int row = i * g4;
                 int p = sOff + i * u;
-                d.put(row, ga, p, u);
-                d.put(row + u, gf, p, u);
-                d.put(row + 2 * u, go, p, u);
-                d.put(row + 3 * u, gi, p, u);
+                System.arraycopy(tcs, p, z, row, u);
+                System.arraycopy(gf, p, z, row + u, u);
+                System.arraycopy(go, p, z, row + 2 * u, u);
+                System.arraycopy(gi, p, z, row + 3 * u, u);
             }
+            d.put(gOff, z, 0, m * g4);
             // [dx(s) | dh(s-1)] = dZ(s) [W; RW]^T: the first nIn + u rows of the combined weights.
             Blas.gemm(false, true, m, k2, g4, 1f, dz, gOff, g4, wc, 0, g4, 0f, dxh, s * m * k2, k2);
             if (s > 0) {
@@ -222,9 +230,11 @@ final class LstmKernel {
     }
 
     /**
-     * Gradients of one step, every array indexed alike; the gate planes are overwritten by the gradients
-     * of their pre-activations (each value is read before it is replaced, in the same iteration) and
-     * cOut by the gradient flowing to c(s-1).
+     * Gradients of one step, one simple loop per quantity with every array indexed alike (so HotSpot
+     * vectorizes them). Reuses the step's planes: dhs and dcn become the total gradients w.r.t. h(s) and
+     * c(s), cOut the gradient flowing to c(s-1), tcs the block input's pre-activation gradient, and the
+     * forget, output and input gate planes their pre-activation gradients. Each loop reads only values
+     * the loops before it have not replaced.
      */
     private void stepBack(int sOff) {
         float[] a = ga;
@@ -234,23 +244,30 @@ final class LstmKernel {
         float[] tc = tcs;
         float[] c = cs;
         float[] e = eps;
-        float[] dhh = dhs;
-        float[] dcc = dcn;
+        float[] dh = dhs;
+        float[] dc = dcn;
         float[] dcPrev = cOut;
         int end = sOff + u * m;
         for (int j = sOff; j < end; j++) {
-            float av = a[j];
-            float fv = f[j];
-            float ov = o[j];
-            float iv = in[j];
-            float tv = tc[j];
-            float dhv = e[j] + dhh[j];
-            float dcv = dhv * ov * (1f - tv * tv) + dcc[j];
-            a[j] = dcv * iv * (1f - av * av);
-            f[j] = dcv * c[j] * fv * (1f - fv);
-            o[j] = dhv * tv * ov * (1f - ov);
-            in[j] = dcv * av * iv * (1f - iv);
-            dcPrev[j] = dcv * fv;
+            dh[j] = e[j] + dh[j];
+        }
+        for (int j = sOff; j < end; j++) {
+            dc[j] = dh[j] * o[j] * (1f - tc[j] * tc[j]) + dc[j];
+        }
+        for (int j = sOff; j < end; j++) {
+            o[j] = dh[j] * tc[j] * o[j] * (1f - o[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            dcPrev[j] = dc[j] * f[j];
+        }
+        for (int j = sOff; j < end; j++) {
+            f[j] = dc[j] * c[j] * f[j] * (1f - f[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            tc[j] = dc[j] * in[j] * (1f - a[j] * a[j]);
+        }
+        for (int j = sOff; j < end; j++) {
+            in[j] = dc[j] * a[j] * in[j] * (1f - in[j]);
         }
     }
 
