@@ -130,7 +130,7 @@ public final class GlobalPipeline {
                     double[][] values = SeriesColumns.of(s, columns);
                     double[][] raw = seasonInputs ? SeriesColumns.withSeason(values, s.index(), TrainJob.season(cfg, s)) : values;
                     Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(),
-                            cfg.transform().windowNorm(), s.source());
+                            cfg.transform().windowNormChoices().get(0), s.source()); // auto: relative windows (one network for all series)
                     double[][] tr = pre.apply(raw, s.source());
                     prepared.add(new Prepared(ids.get(i), s, pre, raw, tr, pre.windows(tr, spec, 0, split.train()),
                             pre.windows(tr, spec, split.valStart(), split.windows()), TrainJob.season(cfg, s)));

@@ -1,5 +1,6 @@
 package org.seqcast.config;
 
+import static org.seqcast.config.ValueType.autoOrBool;
 import static org.seqcast.config.ValueType.autoOrInteger;
 import static org.seqcast.config.ValueType.bool;
 import static org.seqcast.config.ValueType.choice;
@@ -128,8 +129,10 @@ public final class ConfigSchema {
                     "steps between the starts of consecutive training windows"),
             key("transform.target", choice("auto", "log", "none"), "auto",
                     "target transform: log for strictly positive series (auto: when every training value is > 0), or none"),
-            key("transform.window_norm", bool(), "true",
-                    "subtract each window's last input value from its inputs and targets, so the network learns changes from the current level"),
+            key("transform.window_norm", autoOrBool(), "true",
+                    "true: subtract each window's last input value from its inputs and targets, so the network learns changes from "
+                            + "the current level (trends); false: globally scaled levels (mean reversion); auto: train both, keep the one "
+                            + "with the lower validation MAE"),
             key("transform.season_inputs", bool(), "true",
                     "when the season m is > 1, give the network sin and cos of each row's position in the season (from its time: "
                             + "month of year, weekday, ...) as two more inputs"),

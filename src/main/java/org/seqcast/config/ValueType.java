@@ -227,6 +227,13 @@ abstract class ValueType {
         return s.contains(".") ? s : s + ".0";
     }
 
+    /** {@code auto}, {@code true} or {@code false}, stored as that word. */
+    static ValueType autoOrBool() {
+        return new ScalarType("auto or boolean", "'auto', true or false", String.class,
+                s -> "auto".equals(s.value()) ? "auto" : s.value() instanceof Boolean b ? b.toString() : null,
+                v -> "auto".equals(v) || "true".equals(v) || "false".equals(v), v -> (String) v);
+    }
+
     /** true or false. */
     static ValueType bool() {
         return new ScalarType("boolean", "true or false", Boolean.class,

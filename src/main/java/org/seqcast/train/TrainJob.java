@@ -87,70 +87,74 @@ public final class TrainJob {
         boolean seasonInputs = cfg.transform().seasonInputs() && season > 1;
         double[][] values = SeriesColumns.of(series, columns);
         double[][] raw = seasonInputs ? SeriesColumns.withSeason(values, series.index(), season) : values;
-        Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), cfg.transform().windowNorm(),
-                series.source());
-        double[][] transformed = pre.apply(raw, series.source());
-        Windows train = pre.windows(transformed, spec, 0, split.train());
-        Windows val = pre.windows(transformed, spec, split.valStart(), split.windows());
         int outputs = horizon * targets.size();
-        if (pre.log()) {
-            info.accept("transform: log of " + String.join(", ", targets) + (pre.windowNorm() ? ", each window relative to its last value" : ""));
-        } else if (pre.windowNorm()) {
-            info.accept("transform: each window relative to its last value");
+        List<Boolean> norms = cfg.transform().windowNormChoices();
+        boolean log = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norms.get(0), series.source()).log();
+        String normNote = norms.size() > 1 ? "window normalisation auto (relative windows and global levels both trained, the lower validation MAE kept)"
+                : norms.get(0) ? "each window relative to its last value" : "";
+        if (log || !normNote.isEmpty()) {
+            info.accept("transform: " + (log ? "log of " + String.join(", ", targets) + (normNote.isEmpty() ? "" : ", ") : "") + normNote);
         }
         if (seasonInputs) {
             info.accept("season inputs: sin and cos of the position in the season of " + season + " steps, from the time column");
         }
-        info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
-                train.size(), val.size(), timesteps, raw.length, raw.length == 1 ? "" : "s", outputs,
-                split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
 
         NetworkSpec netSpec = networkSpec(cfg, raw.length, timesteps, outputs);
         int members = cfg.training().ensemble();
-        List<Trainer.Result> curves = new ArrayList<>();
         Trainer.Options base = new Trainer.Options(cfg.training().epochs(), cfg.training().batchSize(), cfg.training().patience(),
                 cfg.training().seed());
         List<Trainer.Options> options = java.util.Collections.nCopies(members, base);
-        List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, options, workers, progress, curves);
-        double[] factor = cfg.forecast().shrink() && pre.windowNorm() && val.size() > 0 ? Shrinkage.fit(netSpec, params, val) : null;
+        Candidate best = null;
+        for (boolean norm : norms) {
+            if (best != null && best.val().size() == 0) {
+                break; // nothing to choose by
+            }
+            Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norm, series.source());
+            double[][] transformed = pre.apply(raw, series.source());
+            Windows train = pre.windows(transformed, spec, 0, split.train());
+            Windows val = pre.windows(transformed, spec, split.valStart(), split.windows());
+            if (best == null) {
+                info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
+                        train.size(), val.size(), timesteps, raw.length, raw.length == 1 ? "" : "s", outputs,
+                        split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
+            }
+            List<Trainer.Result> curves = new ArrayList<>();
+            List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, options, workers, progress, curves);
+            double[] factor = cfg.forecast().shrink() && pre.windowNorm() && val.size() > 0 ? Shrinkage.fit(netSpec, params, val) : null;
+            if (factor != null) {
+                params = params.stream().map(p -> p.scaleOutputs(factor)).toList();
+            }
+            Candidate c = score(new Candidate(pre, transformed, train, val, params, curves, factor), netSpec, raw, targets.size(), horizon,
+                    timesteps, season);
+            if (norms.size() > 1) {
+                info.accept(String.format(Locale.ROOT, "window_norm auto: %s: validation MAE %.5g after %d epochs",
+                        norm ? "relative windows" : "global levels", c.mae(), curves.get(0).bestEpoch()));
+            }
+            if (best == null || c.mae() < best.mae()) {
+                best = c;
+            }
+        }
+        if (norms.size() > 1) {
+            info.accept("window_norm auto: kept " + (best.pre().windowNorm() ? "relative windows" : "global levels"));
+        }
+        Preprocessor pre = best.pre();
+        double[][] transformed = best.transformed();
+        Windows train = best.train();
+        Windows val = best.val();
+        List<Trainer.Result> curves = best.curves();
+        List<NetworkParams> params = best.params();
+        double[] factor = best.factor();
         if (factor != null) {
             info.accept("shrink: predicted change from the last value scaled by " + Shrinkage.describe(factor, horizon, targets.size()));
-            params = params.stream().map(p -> p.scaleOutputs(factor)).toList();
         }
-
-        Predictor predictor = new Predictor(netSpec, params, pre, horizon);
-        // Validation scores in original units, against naive and seasonal naive on the same windows.
-        int n = val.size();
-        int k = targets.size();
-        double[] actual = new double[n * horizon * k];
-        double[] model = new double[actual.length];
-        double[] naive = new double[actual.length];
-        double[] snaive = new double[actual.length];
-        double[][][] residuals = new double[horizon][k][n];
-        int i = 0;
-        for (int s = 0; s < n; s++) {
-            int start = val.start(s);
-            double[][] pred = predictor.predict(pre.input(transformed, start, timesteps));
-            for (int c = 0; c < k; c++) {
-                double[] history = Arrays.copyOfRange(raw[c], 0, start + timesteps);
-                double[] nv = Baselines.naive(history, horizon);
-                double[] sn = Baselines.seasonalNaive(history, horizon, season);
-                for (int st = 0; st < horizon; st++) {
-                    int idx = i + st * k + c;
-                    actual[idx] = raw[c][start + timesteps + st];
-                    model[idx] = pred[st][c];
-                    naive[idx] = nv[st];
-                    snaive[idx] = sn[st];
-                    // A log-modelled series errs in proportion to its level: calibrate its intervals in log units.
-                    residuals[st][c][s] = pre.log() ? Math.log(actual[idx]) - Math.log(model[idx]) : actual[idx] - model[idx];
-                }
-            }
-            i += horizon * k;
-        }
+        double[] actual = best.actual();
+        double[] model = best.model();
+        double[][][] residuals = best.residuals();
         Trainer.Result first = curves.get(0);
         Report report = new Report(train.size(), val.size(), split.dropped(), raw.length, timesteps, outputs, season,
                 first.bestEpoch(), first.epochsRun(), Metrics.mae(actual, model), Metrics.rmse(actual, model),
-                Metrics.mae(actual, naive), Metrics.rmse(actual, naive), Metrics.mae(actual, snaive), Metrics.rmse(actual, snaive));
+                Metrics.mae(actual, best.naive()), Metrics.rmse(actual, best.naive()), Metrics.mae(actual, best.snaive()),
+                Metrics.rmse(actual, best.snaive()));
 
         List<ModelBundle.IntervalBand> bands = new ArrayList<>();
         for (int level : cfg.forecast().intervals()) {
@@ -184,6 +188,57 @@ public final class TrainJob {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), report.bestEpoch(), report.epochsRun(), scores);
         ModelBundle bundle = new ModelBundle(ConfigLoader.toYaml(cfg), schema, netSpec, params, pre, bands, prov);
         return new Outcome(bundle, report, curves);
+    }
+
+    /**
+     * One way of preparing the series, trained, with its validation forecasts in original units beside
+     * the naive and seasonal-naive forecasts of the same windows, and the residuals for intervals.
+     */
+    private record Candidate(Preprocessor pre, double[][] transformed, Windows train, Windows val, List<NetworkParams> params,
+                             List<Trainer.Result> curves, double[] factor, double[] actual, double[] model, double[] naive,
+                             double[] snaive, double[][][] residuals) {
+        Candidate(Preprocessor pre, double[][] transformed, Windows train, Windows val, List<NetworkParams> params,
+                  List<Trainer.Result> curves, double[] factor) {
+            this(pre, transformed, train, val, params, curves, factor, null, null, null, null, null);
+        }
+
+        /** Validation MAE in original units; +infinity without validation windows (never preferred). */
+        double mae() {
+            return actual.length == 0 ? Double.POSITIVE_INFINITY : Metrics.mae(actual, model);
+        }
+    }
+
+    private static Candidate score(Candidate c, NetworkSpec netSpec, double[][] raw, int k, int horizon, int timesteps, int season) {
+        Predictor predictor = new Predictor(netSpec, c.params(), c.pre(), horizon);
+        Windows val = c.val();
+        int n = val.size();
+        double[] actual = new double[n * horizon * k];
+        double[] model = new double[actual.length];
+        double[] naive = new double[actual.length];
+        double[] snaive = new double[actual.length];
+        double[][][] residuals = new double[horizon][k][n];
+        int i = 0;
+        for (int s = 0; s < n; s++) {
+            int start = val.start(s);
+            double[][] pred = predictor.predict(c.pre().input(c.transformed(), start, timesteps));
+            for (int col = 0; col < k; col++) {
+                double[] history = Arrays.copyOfRange(raw[col], 0, start + timesteps);
+                double[] nv = Baselines.naive(history, horizon);
+                double[] sn = Baselines.seasonalNaive(history, horizon, season);
+                for (int st = 0; st < horizon; st++) {
+                    int idx = i + st * k + col;
+                    actual[idx] = raw[col][start + timesteps + st];
+                    model[idx] = pred[st][col];
+                    naive[idx] = nv[st];
+                    snaive[idx] = sn[st];
+                    // A log-modelled series errs in proportion to its level: calibrate its intervals in log units.
+                    residuals[st][col][s] = c.pre().log() ? Math.log(actual[idx]) - Math.log(model[idx]) : actual[idx] - model[idx];
+                }
+            }
+            i += horizon * k;
+        }
+        return new Candidate(c.pre(), c.transformed(), c.train(), val, c.params(), c.curves(), c.factor(), actual, model, naive, snaive,
+                residuals);
     }
 
     public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs) {

@@ -44,6 +44,7 @@ class ConfigLoaderTest {
         assertEquals(new ModelConfig(List.of(new LayerConfig("lstm", 64, 0.0, false)), "linear"), d.model());
         assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 1, true), d.training());
         assertEquals(new ForecastConfig(List.of(), false), d.forecast());
+        assertEquals(new TransformConfig("auto", "true", true), d.transform());
         assertEquals(d, yaml(""));
         assertEquals(d, yaml("# nothing but a comment\n"));
         assertEquals(d, ConfigLoader.load(null, null));
@@ -315,5 +316,17 @@ class ConfigLoaderTest {
         Files.write(latin1, new byte[] {'d', 'a', 't', 'a', ':', ' ', '{', 'p', 'a', 't', 'h', ':', ' ', (byte) 0xE9, '}', '\n'});
         e = assertThrows(SeqcastException.class, () -> ConfigLoader.load(latin1, List.of()));
         assertEquals(latin1 + ": not UTF-8 text; save the config file as UTF-8", e.getMessage());
+    }
+
+    @Test
+    void windowNormTakesAutoOrABooleanAndRoundTrips() {
+        assertEquals(List.of(true), yaml("").transform().windowNormChoices());
+        assertEquals(List.of(true, false), yaml("transform:\n  window_norm: auto\n").transform().windowNormChoices());
+        assertEquals(List.of(true), yaml("transform:\n  window_norm: true\n").transform().windowNormChoices());
+        assertEquals(List.of(false), yaml("", "transform.window_norm=false").transform().windowNormChoices());
+        SeqcastConfig off = yaml("", "transform.window_norm=false");
+        assertEquals(off, yaml(ConfigLoader.toYaml(off)));
+        String e = error("transform:\n  window_norm: sometimes\n");
+        assertTrue(e.contains("transform.window_norm") && e.contains("'auto', true or false") && e.contains("'sometimes'"), e);
     }
 }

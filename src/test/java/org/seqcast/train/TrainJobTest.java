@@ -43,8 +43,8 @@ class TrainJobTest {
     @Test
     void shrinkScalesTheOutputLayerByFactorsInTheUnitInterval() {
         List<String> info = new ArrayList<>();
-        TrainJob.Outcome plain = train(new ArrayList<>(), "training.refit=false");
-        TrainJob.Outcome shrunk = train(info, "forecast.shrink=true", "training.refit=false");
+        TrainJob.Outcome plain = train(new ArrayList<>(), "training.refit=false", "transform.window_norm=true");
+        TrainJob.Outcome shrunk = train(info, "forecast.shrink=true", "training.refit=false", "transform.window_norm=true");
         assertTrue(info.stream().anyMatch(l -> l.startsWith("shrink: ")), info::toString);
         int last = plain.bundle().members().get(0).layerCount() - 1;
         float[] b0 = plain.bundle().members().get(0).get(last, "b").data();
@@ -96,5 +96,25 @@ class TrainJobTest {
         TrainJob.Outcome o = train(new ArrayList<>(), "transform.season_inputs=false", "training.refit=false");
         assertEquals(1, o.bundle().network().inputs());
         assertFalse(o.bundle().schema().seasonInputs());
+    }
+
+    @Test
+    void windowNormAutoTrainsBothWaysAndKeepsTheLowerValidationMae() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome auto = train(info, "transform.window_norm=auto", "training.refit=false");
+        List<String> fixedInfo = new ArrayList<>();
+        TrainJob.Outcome relative = train(fixedInfo, "transform.window_norm=true", "training.refit=false");
+        TrainJob.Outcome global = train(fixedInfo, "transform.window_norm=false", "training.refit=false");
+        assertNotEquals(relative.report().mae(), global.report().mae(), "the two ways give different models");
+        boolean keptRelative = relative.report().mae() < global.report().mae();
+        assertEquals(Math.min(relative.report().mae(), global.report().mae()), auto.report().mae(), 1e-9);
+        assertEquals(keptRelative, auto.bundle().preprocessor().windowNorm());
+        assertEquals((keptRelative ? relative : global).bundle().members(), auto.bundle().members(), "the kept network itself");
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("window_norm auto: relative windows: validation MAE")), info::toString);
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("window_norm auto: global levels: validation MAE")), info::toString);
+        assertTrue(info.stream().anyMatch(l -> l.equals("window_norm auto: kept " + (keptRelative ? "relative windows" : "global levels"))),
+                info::toString);
+        assertTrue(fixedInfo.stream().noneMatch(l -> l.startsWith("window_norm auto")), fixedInfo::toString);
+        assertFalse(relative.bundle().preprocessor().windowNorm() == global.bundle().preprocessor().windowNorm());
     }
 }
