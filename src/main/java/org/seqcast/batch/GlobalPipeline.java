@@ -56,6 +56,10 @@ public final class GlobalPipeline {
         if (ids.size() != series.size()) {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
+        if (cfg.forecast().recursive()) {
+            throw org.seqcast.SeqcastException.config("--global trains direct (multi-output) models only; drop --global or set "
+                    + "forecast.strategy: direct");
+        }
         long t0 = System.nanoTime();
         Map<String, SeriesResult.Holdout> holdouts = new LinkedHashMap<>();
         Map<String, String> holdoutErrors = new LinkedHashMap<>();

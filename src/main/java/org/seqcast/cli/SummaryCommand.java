@@ -38,7 +38,7 @@ public final class SummaryCommand extends Subcommand {
         if (source.model != null) {
             ModelBundle b = ModelFile.read(source.model);
             Schema s = b.schema();
-            printTable(b.network(), s.horizon(), s.targets().size());
+            printTable(b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size());
             Provenance p = b.provenance();
             out().println();
             out().println("Provenance");
@@ -74,8 +74,9 @@ public final class SummaryCommand extends Subcommand {
         if (cfg.transform().seasonInputs() && season > 1) {
             inputs += 2;
         }
-        int outputs = cfg.window().horizon() * cfg.data().target().size();
-        printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), cfg.window().horizon(), cfg.data().target().size());
+        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
+        int outputs = steps * cfg.data().target().size();
+        printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), steps, cfg.data().target().size());
         return ExitCode.OK.code();
     }
 

@@ -169,7 +169,10 @@ public final class ConfigSchema {
                     "prediction interval levels in percent, e.g. [80, 95]; empty for point forecasts only"),
             key("forecast.shrink", bool(), "false",
                     "scale each horizon step's predicted change from the last value by a factor in [0, 1] fitted on the validation "
-                            + "windows (0 = naive); needs transform.window_norm"));
+                            + "windows (0 = naive); needs transform.window_norm"),
+            key("forecast.strategy", choice("direct", "recursive"), "direct",
+                    "direct: the network outputs all horizon steps at once; recursive: it forecasts one step and its forecast is fed "
+                            + "back as the newest input (needs data.features empty)"));
 
     /** A record field: a key, or (in {@link SeqcastConfig} only) a whole section. */
     private record Slot(String name, RecordComponent component, Key key, Class<? extends Record> section) {}

@@ -7,11 +7,18 @@ import java.util.List;
  *
  * @param intervals prediction interval levels in percent, each in 1..99, distinct; empty for point forecasts
  * @param shrink scale each step's predicted change from the last value by a factor in [0, 1] fitted on the validation windows
+ * @param strategy {@code direct}: the network outputs every horizon step at once; {@code recursive}: it
+ *                 outputs the next step, fed back as input for the step after
  */
-public record ForecastConfig(List<Integer> intervals, boolean shrink) {
+public record ForecastConfig(List<Integer> intervals, boolean shrink, String strategy) {
 
     public ForecastConfig {
-        ConfigSchema.check(ForecastConfig.class, intervals, shrink);
+        ConfigSchema.check(ForecastConfig.class, intervals, shrink, strategy);
         intervals = List.copyOf(intervals);
+    }
+
+    /** Whether the network forecasts one step and is rolled forward. */
+    public boolean recursive() {
+        return "recursive".equals(strategy);
     }
 }

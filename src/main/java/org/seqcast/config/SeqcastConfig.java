@@ -11,6 +11,14 @@ public record SeqcastConfig(DataConfig data, WindowConfig window, TransformConfi
 
     public SeqcastConfig {
         ConfigSchema.check(SeqcastConfig.class, data, window, transform, model, training, forecast);
+        if (forecast.recursive() && !data.features().isEmpty()) {
+            throw new IllegalArgumentException("forecast.strategy: recursive feeds forecasts back as inputs, so it cannot take "
+                    + "data.features " + data.features() + " (their future values are unknown); use forecast.strategy: direct");
+        }
+        if (forecast.recursive() && forecast.shrink()) {
+            throw new IllegalArgumentException("forecast.strategy: recursive cannot be combined with forecast.shrink, which "
+                    + "works on direct forecasts only; set forecast.shrink: false or forecast.strategy: direct");
+        }
     }
 
     /** Every key at its default (no data file, time column or target yet). */

@@ -19,7 +19,7 @@ public final class Forecaster {
     public Forecaster(ModelBundle bundle) {
         this.bundle = bundle;
         Schema s = bundle.schema();
-        this.predictor = new Predictor(bundle.network(), bundle.members(), bundle.preprocessor(), s.horizon());
+        this.predictor = new Predictor(bundle.network(), bundle.members(), bundle.preprocessor(), s);
     }
 
     public ModelBundle bundle() {

@@ -162,6 +162,7 @@ public final class ModelFile {
         schema.put("horizon", s.horizon());
         schema.put("season", s.season());
         schema.put("season_inputs", s.seasonInputs());
+        schema.put("strategy", s.recursive() ? "recursive" : "direct");
 
         ObjectNode net = root.putObject("network");
         NetworkSpec n = b.network();
@@ -262,9 +263,13 @@ public final class ModelFile {
             throw SeqcastException.model(file + ": parameters do not match their checksum: the file was modified or damaged; train it again");
         }
         JsonNode s = root.get("schema");
+        String strategy = s.has("strategy") ? text(s, "strategy") : "direct"; // files before forecast.strategy are direct
+        if (!strategy.equals("direct") && !strategy.equals("recursive")) {
+            throw SeqcastException.model(file + ": unknown forecast strategy '" + strategy + "'; this seqcast knows direct and recursive");
+        }
         Schema schema = new Schema(text(s, "time_column"), text(s, "frequency_unit"), integer(s, "frequency_multiple"),
                 strings(s.get("targets")), strings(s.get("features")), integer(s, "timesteps"), integer(s, "horizon"),
-                integer(s, "season"), optionalBool(s, "season_inputs"));
+                integer(s, "season"), optionalBool(s, "season_inputs"), strategy.equals("recursive"));
 
         JsonNode n = root.get("network");
         List<NetworkSpec.Recurrent> layers = new ArrayList<>();

@@ -9,10 +9,14 @@ import java.util.List;
  * @param seasonInputs the network also reads sin and cos of each row's seasonal phase (of {@code season}),
  *                     computed from the time column: two inputs that are not columns of the CSV (constant
  *                     with season 1: a series without a season in a global model whose other series have one)
+ * @param recursive    the network forecasts one step, rolled forward {@code horizon} times (no features)
  */
 public record Schema(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets,
-                     List<String> features, int timesteps, int horizon, int season, boolean seasonInputs) {
+                     List<String> features, int timesteps, int horizon, int season, boolean seasonInputs, boolean recursive) {
     public Schema {
+        if (recursive && !features.isEmpty()) {
+            throw new IllegalArgumentException("Invalid features = " + features + " for a recursive model");
+        }
         targets = List.copyOf(targets);
         features = List.copyOf(features);
         if (targets.isEmpty()) {
@@ -27,6 +31,17 @@ public record Schema(String timeColumn, String frequencyUnit, int frequencyMulti
         if (seasonInputs && season < 1) {
             throw new IllegalArgumentException("Invalid season = " + season + " for seasonal inputs");
         }
+    }
+
+    /** A direct (multi-output) model's schema. */
+    public Schema(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets, List<String> features,
+                  int timesteps, int horizon, int season, boolean seasonInputs) {
+        this(timeColumn, frequencyUnit, frequencyMultiple, targets, features, timesteps, horizon, season, seasonInputs, false);
+    }
+
+    /** Network outputs per window: every step of the horizon, or the next step only for a recursive model. */
+    public int networkOutputs() {
+        return (recursive ? 1 : horizon) * targets.size();
     }
 
     /** A schema without seasonal inputs. */

@@ -87,7 +87,20 @@ public final class TrainJob {
         boolean seasonInputs = cfg.transform().seasonInputs() && season > 1;
         double[][] values = SeriesColumns.of(series, columns);
         double[][] raw = seasonInputs ? SeriesColumns.withSeason(values, series.index(), season) : values;
-        int outputs = horizon * targets.size();
+        boolean recursive = cfg.forecast().recursive();
+        Schema schema = new Schema(series.timeColumn(), series.frequency().unit().name(), series.frequency().multiple(),
+                targets, features, timesteps, horizon, season, seasonInputs, recursive);
+        int outputs = schema.networkOutputs();
+        // What the network is fitted on: the horizon's windows, or one-step windows over the same rows for a recursive model.
+        WindowSpec fitSpec = recursive ? new WindowSpec(timesteps, 1, cfg.window().stride()) : spec;
+        int lastTrainTarget = split.train() == 0 ? -1 : spec.start(rows, split.train() - 1) + timesteps + horizon - 1;
+        int[] fitTrain = recursive ? oneStep(fitSpec, rows, 0, lastTrainTarget) : new int[] {0, split.train()};
+        int[] fitVal = recursive ? (split.windows() > split.valStart() ? oneStep(fitSpec, rows, spec.start(rows, split.valStart()), rows - 1)
+                : new int[] {0, 0}) : new int[] {split.valStart(), split.windows()};
+        int[] fitAll = recursive ? oneStep(fitSpec, rows, 0, rows - 1) : new int[] {0, split.windows()};
+        if (recursive) {
+            info.accept("strategy: recursive (the network forecasts one step; each forecast is fed back for the next, " + horizon + " times)");
+        }
         List<Boolean> norms = cfg.transform().windowNormChoices();
         boolean log = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norms.get(0), series.source()).log();
         String normNote = norms.size() > 1 ? "window normalisation auto (relative windows and global levels both trained, the lower validation MAE kept)"
@@ -111,21 +124,21 @@ public final class TrainJob {
             }
             Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norm, series.source());
             double[][] transformed = pre.apply(raw, series.source());
-            Windows train = pre.windows(transformed, spec, 0, split.train());
+            Windows train = pre.windows(transformed, fitSpec, fitTrain[0], fitTrain[1]);
             Windows val = pre.windows(transformed, spec, split.valStart(), split.windows());
+            Windows valFit = recursive ? pre.windows(transformed, fitSpec, fitVal[0], fitVal[1]) : val;
             if (best == null) {
-                info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d outputs%s",
-                        train.size(), val.size(), timesteps, raw.length, raw.length == 1 ? "" : "s", outputs,
+                info.accept(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d output%s%s",
+                        train.size(), val.size(), timesteps, raw.length, raw.length == 1 ? "" : "s", outputs, outputs == 1 ? "" : "s",
                         split.dropped() > 0 ? " (" + split.dropped() + " between them left out so validation targets are unseen)" : ""));
             }
             List<Trainer.Result> curves = new ArrayList<>();
-            List<NetworkParams> params = trainMembers(cfg, netSpec, train, val, options, workers, progress, curves);
+            List<NetworkParams> params = trainMembers(cfg, netSpec, train, valFit, options, workers, progress, curves);
             double[] factor = cfg.forecast().shrink() && pre.windowNorm() && val.size() > 0 ? Shrinkage.fit(netSpec, params, val) : null;
             if (factor != null) {
                 params = params.stream().map(p -> p.scaleOutputs(factor)).toList();
             }
-            Candidate c = score(new Candidate(pre, transformed, train, val, params, curves, factor), netSpec, raw, targets.size(), horizon,
-                    timesteps, season);
+            Candidate c = score(new Candidate(pre, transformed, train, val, params, curves, factor), netSpec, raw, targets.size(), schema);
             if (norms.size() > 1) {
                 info.accept(String.format(Locale.ROOT, "window_norm auto: %s: validation MAE %.5g after %d epochs",
                         norm ? "relative windows" : "global levels", c.mae(), curves.get(0).bestEpoch()));
@@ -162,7 +175,7 @@ public final class TrainJob {
         }
         if (cfg.training().refit() && val.size() > 0) {
             // Validation picked the epoch count and scored the model above; now every window trains it.
-            Windows all = pre.windows(transformed, spec, 0, split.windows());
+            Windows all = pre.windows(transformed, fitSpec, fitAll[0], fitAll[1]);
             List<Trainer.Options> again = new ArrayList<>();
             for (int m = 0; m < members; m++) {
                 again.add(new Trainer.Options(Math.max(1, curves.get(m).bestEpoch()), base.batchSize(), 0, base.seed()));
@@ -176,8 +189,6 @@ public final class TrainJob {
             params = refit;
         }
 
-        Schema schema = new Schema(series.timeColumn(), series.frequency().unit().name(), series.frequency().multiple(),
-                targets, features, timesteps, horizon, season, seasonInputs);
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("validation_mae", report.mae());
         scores.put("validation_rmse", report.rmse());
@@ -208,8 +219,26 @@ public final class TrainJob {
         }
     }
 
-    private static Candidate score(Candidate c, NetworkSpec netSpec, double[][] raw, int k, int horizon, int timesteps, int season) {
-        Predictor predictor = new Predictor(netSpec, c.params(), c.pre(), horizon);
+    /** Window indices [from, to) of a one-step spec whose inputs start at row {@code firstStart} or later and whose target is row {@code lastTarget} or earlier. */
+    static int[] oneStep(WindowSpec w, int rows, int firstStart, int lastTarget) {
+        int n = w.count(rows);
+        int from = n;
+        int to = 0;
+        for (int k = 0; k < n; k++) {
+            int st = w.start(rows, k);
+            if (st >= firstStart && st + w.timesteps() + w.horizon() - 1 <= lastTarget) {
+                from = Math.min(from, k);
+                to = k + 1;
+            }
+        }
+        return from >= to ? new int[] {0, 0} : new int[] {from, to};
+    }
+
+    private static Candidate score(Candidate c, NetworkSpec netSpec, double[][] raw, int k, Schema schema) {
+        int horizon = schema.horizon();
+        int timesteps = schema.timesteps();
+        int season = schema.season();
+        Predictor predictor = new Predictor(netSpec, c.params(), c.pre(), schema);
         Windows val = c.val();
         int n = val.size();
         double[] actual = new double[n * horizon * k];

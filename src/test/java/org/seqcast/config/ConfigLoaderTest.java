@@ -43,7 +43,7 @@ class ConfigLoaderTest {
         assertEquals(new WindowConfig(0, 12, 1), d.window()); // timesteps 0 = auto
         assertEquals(new ModelConfig(List.of(new LayerConfig("lstm", 64, 0.0, false)), "linear"), d.model());
         assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 1, true), d.training());
-        assertEquals(new ForecastConfig(List.of(), false), d.forecast());
+        assertEquals(new ForecastConfig(List.of(), false, "direct"), d.forecast());
         assertEquals(new TransformConfig("auto", "true", true), d.transform());
         assertEquals(d, yaml(""));
         assertEquals(d, yaml("# nothing but a comment\n"));
@@ -328,5 +328,16 @@ class ConfigLoaderTest {
         assertEquals(off, yaml(ConfigLoader.toYaml(off)));
         String e = error("transform:\n  window_norm: sometimes\n");
         assertTrue(e.contains("transform.window_norm") && e.contains("'auto', true or false") && e.contains("'sometimes'"), e);
+    }
+
+    @Test
+    void recursiveStrategyRefusesFeaturesAndShrink() {
+        assertTrue(yaml("", "forecast.strategy=recursive").forecast().recursive());
+        String e = error("", "forecast.strategy=recursive", "data.features=[temp]");
+        assertTrue(e.contains("forecast.strategy") && e.contains("data.features"), e);
+        e = error("", "forecast.strategy=recursive", "forecast.shrink=true");
+        assertTrue(e.contains("forecast.shrink") && e.contains("forecast.strategy: direct"), e);
+        e = error("forecast:\n  strategy: multi\n");
+        assertTrue(e.contains("forecast.strategy") && e.contains("'multi'"), e);
     }
 }

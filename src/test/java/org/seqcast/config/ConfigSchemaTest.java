@@ -78,7 +78,7 @@ class ConfigSchemaTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new DataConfig("a.csv", "t", List.of(" "), List.of(), MissingPolicy.ERROR, 0));
         assertTrue(e.getMessage().contains("data.target"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false));
+        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false, "direct"));
         assertTrue(e.getMessage().contains("forecast.intervals = [95, 100]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(), "linear"));
         assertTrue(e.getMessage().contains("model.layers"), e.getMessage());

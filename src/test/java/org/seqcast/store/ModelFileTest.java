@@ -101,6 +101,34 @@ class ModelFileTest {
     }
 
     @Test
+    void recursiveStrategyRoundTripsAndUnknownStrategiesAreRefused() throws IOException {
+        NetworkSpec spec = NetworkSpec.of(3, 5, List.<int[]>of(new int[] {4, 0}), List.of(0.0), 1);
+        Schema schema = new Schema("month", "MONTH", 1, List.of("a"), List.of(), 5, 3, 12, true, true);
+        Preprocessor pre = new Preprocessor(false, true, 1, new ColumnScaler(new double[] {1, 0, 0}, new double[] {2, 0.7, 0.7}));
+        ModelBundle old = bundle();
+        ModelBundle b = new ModelBundle(old.configYaml(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
+                List.of(), old.provenance());
+        Path f = dir.resolve("rec.seqcast");
+        ModelFile.write(f, b);
+        assertEquals(schema, ModelFile.read(f).schema());
+        assertTrue(ModelFile.read(f).schema().recursive());
+
+        byte[] meta;
+        byte[] params;
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
+            zin.getNextEntry();
+            meta = zin.readAllBytes();
+            zin.getNextEntry();
+            params = zin.readAllBytes();
+        }
+        String json = new String(meta, java.nio.charset.StandardCharsets.UTF_8).replace("\"recursive\"", "\"sideways\"");
+        Path g = dir.resolve("bad.seqcast");
+        writeZip(g, Map.of(ModelFile.META, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ModelFile.PARAMS, params));
+        SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(g));
+        assertTrue(e.getMessage().contains("sideways"), e.getMessage());
+    }
+
+    @Test
     void seasonInputsMustMatchTheNetworkInputs() {
         ModelBundle b = bundle();
         Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12, true);

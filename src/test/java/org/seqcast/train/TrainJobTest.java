@@ -117,4 +117,24 @@ class TrainJobTest {
         assertTrue(fixedInfo.stream().noneMatch(l -> l.startsWith("window_norm auto")), fixedInfo::toString);
         assertFalse(relative.bundle().preprocessor().windowNorm() == global.bundle().preprocessor().windowNorm());
     }
+
+    @Test
+    void recursiveStrategyTrainsAOneStepNetworkOnOneStepWindowsAndForecastsTheHorizon() {
+        List<String> info = new ArrayList<>();
+        TrainJob.Outcome direct = train(new ArrayList<>(), "training.refit=false");
+        TrainJob.Outcome rec = train(info, "forecast.strategy=recursive", "training.refit=false");
+        assertEquals(1, rec.bundle().network().outputs(), "one step of one target");
+        assertEquals(6, direct.bundle().network().outputs());
+        assertTrue(rec.bundle().schema().recursive());
+        // One-step windows over the same rows: horizon - 1 more windows to train on than the direct model.
+        assertEquals(direct.report().trainWindows() + 5, rec.report().trainWindows());
+        // Both are scored on the same 6-step validation windows.
+        assertEquals(direct.report().validationWindows(), rec.report().validationWindows());
+        assertEquals(direct.report().naiveMae(), rec.report().naiveMae(), 1e-12);
+        assertTrue(Double.isFinite(rec.report().mae()) && rec.report().mae() > 0);
+        assertTrue(info.stream().anyMatch(l -> l.startsWith("strategy: recursive")), info::toString);
+        org.seqcast.forecast.Forecast f = new org.seqcast.forecast.Forecaster(rec.bundle()).forecast(AIR);
+        assertEquals(6, f.horizon());
+        assertEquals("1961-01", f.times().get(0));
+    }
 }
