@@ -160,7 +160,7 @@ public final class ConfigSchema {
                     "epochs without validation improvement before stopping; 0 turns early stopping off"),
             key("training.seed", longInteger(), "42",
                     "random seed for weight initialisation and shuffling"),
-            key("training.ensemble", integer(1), "1",
+            key("training.ensemble", integer(1), "2",
                     "number of models trained with different seeds; the forecast takes their median"),
             key("training.refit", bool(), "true",
                     "after early stopping, train again from scratch on all windows (validation included) for the best epoch count"),
