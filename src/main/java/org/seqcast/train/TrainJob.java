@@ -102,7 +102,8 @@ public final class TrainJob {
             info.accept("strategy: recursive (the network forecasts one step; each forecast is fed back for the next, " + horizon + " times)");
         }
         List<Boolean> norms = cfg.transform().windowNormChoices();
-        boolean log = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norms.get(0), series.source()).log();
+        Preprocessor firstPre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norms.get(0), series.source());
+        boolean log = firstPre.log();
         String normNote = norms.size() > 1 ? "window normalisation auto (relative windows and global levels both trained, the lower validation MAE kept)"
                 : norms.get(0) ? "each window relative to its last value" : "";
         if (log || !normNote.isEmpty()) {
@@ -122,7 +123,8 @@ public final class TrainJob {
             if (best != null && best.val().size() == 0) {
                 break; // nothing to choose by
             }
-            Preprocessor pre = Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norm, series.source());
+            Preprocessor pre = best == null ? firstPre
+                    : Preprocessor.fit(raw, targets.size(), split.fitRows(), cfg.transform().target(), norm, series.source());
             double[][] transformed = pre.apply(raw, series.source());
             Windows train = pre.windows(transformed, fitSpec, fitTrain[0], fitTrain[1]);
             Windows val = pre.windows(transformed, spec, split.valStart(), split.windows());

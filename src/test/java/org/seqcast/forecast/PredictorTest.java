@@ -57,13 +57,19 @@ class PredictorTest {
         assertArrayEquals(new float[] {1f, 2f, 9f}, x[0], 1e-6f);
     }
 
+    /** One input, 4 timesteps, LSTM(5), {@code outputs} outputs. */
+    private static NetworkSpec spec(int outputs) {
+        return NetworkSpec.of(1, 4, List.<int[]>of(new int[] {5, 0}), List.of(0.0), outputs);
+    }
+
+    private static final Schema RECURSIVE = new Schema("t", "DAY", 1, List.of("v"), List.of(), 4, 6, 1, false, true);
+
     @Test
     void aRecursiveForecastStartsWithTheOneStepForecastAndRunsTheHorizon() {
-        NetworkSpec spec = NetworkSpec.of(1, 4, List.<int[]>of(new int[] {5, 0}), List.of(0.0), 1);
+        NetworkSpec spec = spec(1);
         NetworkParams params = NetworkParams.of(NetworkFactory.build(spec, 1e-3, 7));
         Preprocessor pre = new Preprocessor(false, true, 1, new ColumnScaler(new double[] {3}, new double[] {2}));
-        Schema recursive = new Schema("t", "DAY", 1, List.of("v"), List.of(), 4, 6, 1, false, true);
-        Predictor rec = new Predictor(spec, List.of(params), pre, recursive);
+        Predictor rec = new Predictor(spec, List.of(params), pre, RECURSIVE);
         Predictor one = new Predictor(spec, List.of(params), pre, 1);
         double[][] series = {{0.1, 0.4, -0.2, 0.3, 0.5}};
         Preprocessor.Input in = pre.input(series, 1, 4);
@@ -78,10 +84,9 @@ class PredictorTest {
 
     @Test
     void aRecursiveModelNeedsOneStepOutputs() {
-        NetworkSpec spec = NetworkSpec.of(1, 4, List.<int[]>of(new int[] {5, 0}), List.of(0.0), 6);
+        NetworkSpec spec = spec(6);
         NetworkParams params = NetworkParams.of(NetworkFactory.build(spec, 1e-3, 7));
         Preprocessor pre = new Preprocessor(false, false, 1, new ColumnScaler(new double[] {0}, new double[] {1}));
-        Schema recursive = new Schema("t", "DAY", 1, List.of("v"), List.of(), 4, 6, 1, false, true);
-        assertThrows(IllegalArgumentException.class, () -> new Predictor(spec, List.of(params), pre, recursive));
+        assertThrows(IllegalArgumentException.class, () -> new Predictor(spec, List.of(params), pre, RECURSIVE));
     }
 }

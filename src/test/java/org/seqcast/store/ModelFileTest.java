@@ -83,14 +83,9 @@ class ModelFileTest {
         // A file written before season inputs existed has no such field: it loads without them.
         Path g = dir.resolve("old.seqcast");
         ModelFile.write(g, old);
-        byte[] meta;
-        byte[] params;
-        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(g))) {
-            zin.getNextEntry();
-            meta = zin.readAllBytes();
-            zin.getNextEntry();
-            params = zin.readAllBytes();
-        }
+        Map<String, byte[]> entries = readZip(g);
+        byte[] meta = entries.get(ModelFile.META);
+        byte[] params = entries.get(ModelFile.PARAMS);
         String json = new String(meta, java.nio.charset.StandardCharsets.UTF_8);
         String stripped = json.replaceAll(",\\s*\"season_inputs\"\\s*:\\s*false", "");
         assertTrue(json.contains("season_inputs") && !stripped.contains("season_inputs"), stripped);
@@ -113,14 +108,9 @@ class ModelFileTest {
         assertEquals(schema, ModelFile.read(f).schema());
         assertTrue(ModelFile.read(f).schema().recursive());
 
-        byte[] meta;
-        byte[] params;
-        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
-            zin.getNextEntry();
-            meta = zin.readAllBytes();
-            zin.getNextEntry();
-            params = zin.readAllBytes();
-        }
+        Map<String, byte[]> entries = readZip(f);
+        byte[] meta = entries.get(ModelFile.META);
+        byte[] params = entries.get(ModelFile.PARAMS);
         String json = new String(meta, java.nio.charset.StandardCharsets.UTF_8).replace("\"recursive\"", "\"sideways\"");
         Path g = dir.resolve("bad.seqcast");
         writeZip(g, Map.of(ModelFile.META, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), ModelFile.PARAMS, params));
@@ -152,14 +142,9 @@ class ModelFileTest {
     void modifiedParamsWithValidZipFailTheChecksum() throws IOException {
         Path f = dir.resolve("m.seqcast");
         ModelFile.write(f, bundle());
-        byte[] meta;
-        byte[] params;
-        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
-            zin.getNextEntry();
-            meta = zin.readAllBytes();
-            zin.getNextEntry();
-            params = zin.readAllBytes();
-        }
+        Map<String, byte[]> entries = readZip(f);
+        byte[] meta = entries.get(ModelFile.META);
+        byte[] params = entries.get(ModelFile.PARAMS);
         params[0] ^= 1;
         writeZip(f, Map.of(ModelFile.META, meta, ModelFile.PARAMS, params));
         SeqcastException e = assertThrows(SeqcastException.class, () -> ModelFile.read(f));
@@ -214,6 +199,17 @@ class ModelFileTest {
         } catch (IOException e) {
             throw new RuntimeException(e);
         }
+    }
+
+    /** The entries of a model file by name. */
+    private static Map<String, byte[]> readZip(Path f) throws IOException {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
+            for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+                out.put(e.getName(), zin.readAllBytes());
+            }
+        }
+        return out;
     }
 
     private static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {

@@ -246,36 +246,38 @@ public final class FastNetwork {
 
     /** Loads parameters, Adam state and iteration count from the network. */
     public void readBack() {
-        INDArray p = net.params();
-        FloatBuffer pb = p.data().asNioFloat();
-        INDArray s = net.getUpdater().getStateViewArray();
-        FloatBuffer sb = s.data().asNioFloat();
-        int po = (int) p.offset();
-        int so = (int) s.offset();
-        int n = theta.length;
-        for (int i = 0; i < n; i++) {
-            theta[i] = pb.get(po + flat[i]);
-            adamM[i] = sb.get(so + flat[i]);
-            adamV[i] = sb.get(so + n + flat[i]);
-        }
+        transfer(false);
         iteration = net.getIterationCount();
     }
 
     /** Puts parameters, Adam state and iteration count into the network. */
     public void writeBack() {
+        transfer(true);
+        net.setIterationCount(iteration);
+    }
+
+    /** Copies parameters and both halves of the Adam state between this layout and the network's flat vectors. */
+    private void transfer(boolean toNetwork) {
         INDArray p = net.params();
         FloatBuffer pb = p.data().asNioFloat();
         INDArray s = net.getUpdater().getStateViewArray();
         FloatBuffer sb = s.data().asNioFloat();
         int po = (int) p.offset();
-        int so = (int) s.offset();
+        int mo = (int) s.offset();
         int n = theta.length;
+        int vo = mo + n;
         for (int i = 0; i < n; i++) {
-            pb.put(po + flat[i], theta[i]);
-            sb.put(so + flat[i], adamM[i]);
-            sb.put(so + n + flat[i], adamV[i]);
+            int f = flat[i];
+            if (toNetwork) {
+                pb.put(po + f, theta[i]);
+                sb.put(mo + f, adamM[i]);
+                sb.put(vo + f, adamV[i]);
+            } else {
+                theta[i] = pb.get(po + f);
+                adamM[i] = sb.get(mo + f);
+                adamV[i] = sb.get(vo + f);
+            }
         }
-        net.setIterationCount(iteration);
     }
 
     /** Copies the current parameters (this trainer's layout) into {@code into}, sized {@link #size()}. */
