@@ -51,12 +51,10 @@ class SparkBatchTest {
 
     @BeforeAll
     static void startSpark() {
-        long t0 = System.nanoTime();
         spark = SparkSession.builder().master("local[2]").appName("seqcast-spark-test").config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "2").config("spark.default.parallelism", "2")
                 .config("spark.sql.codegen.wholeStage", "false").getOrCreate();
-        System.err.println("TIMING start " + (System.nanoTime() - t0) / 1e9);
     }
 
     @AfterAll
@@ -106,15 +104,6 @@ class SparkBatchTest {
     }
 
     private static Run execute(Object command, List<String> args) {
-        long t0 = System.nanoTime();
-        try {
-            return execute0(command, args);
-        } finally {
-            System.err.println("TIMING " + (command == null ? "batch" : "spark") + " " + args.subList(0, Math.min(8, args.size())) + " " + (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    private static Run execute0(Object command, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
