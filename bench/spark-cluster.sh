@@ -126,7 +126,7 @@ done
   while :; do
     for w in "${daemons[@]:1}"; do
       for e in $(ps -o pid= --ppid "$w" 2>/dev/null); do
-        rss=$(sed -n 's/^VmRSS: *\([0-9]*\) kB/\1/p' "/proc/$e/status" 2>/dev/null || true)
+        rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$e/status" 2>/dev/null || true)
         [ -n "$rss" ] && echo "$e $rss"
       done
     done

@@ -200,8 +200,11 @@ class SparkBatchTest {
         assertEquals(7, b.code(), b.err());
         Path sparkOut = dir.resolve("spark");
         Run s = sparkBatch(List.of("--input", csv.toString(), "--series-column", "store", "--out", sparkOut.toString(), "--evaluate",
-                "--save-models"));
+                "--save-models", "--chunk", "4"));
         assertEquals(7, s.code(), s.err());
+        try (Stream<Path> runs = Files.list(sparkOut.resolve(".parts"))) {
+            assertEquals(2, runs.filter(p -> Files.exists(p.resolve("_SUCCESS"))).count(), "6 series in runs of 4: two committed runs");
+        }
 
         List<List<String>> forecasts = records(sparkOut.resolve("forecasts"));
         assertEquals(List.of("store", "month", "value", "value_lo80", "value_hi80"), forecasts.get(0));

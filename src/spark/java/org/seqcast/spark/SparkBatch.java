@@ -69,6 +69,10 @@ public final class SparkBatch extends Subcommand {
             + " the cluster's cores, at most 50 per core).")
     int partitions;
 
+    @Option(names = "--chunk", paramLabel = "N", description = "Series per run: each run is committed on its own, so a killed job"
+            + " loses at most N series' work (--resume runs the rest). Default: all series in one run.")
+    int chunk;
+
     @Option(names = "--javacpp-cache", paramLabel = "DIR", description = "Where executors unpack ND4J's native libraries (~360 MB; default"
             + " JavaCPP's ~/.javacpp/cache, shared by a node's executors). Must be writable on every node.")
     String javacppCache;
@@ -122,11 +126,11 @@ public final class SparkBatch extends Subcommand {
             info(String.format(Locale.ROOT, "spark batch: %s (%s), series column '%s', time column '%s', target %s%s on %s -> %s", source,
                     fmt.name().toLowerCase(Locale.ROOT), seriesColumn, task.timeColumn(), task.targets(), global ? ", one global network" : "",
                     spark.sparkContext().master(), out));
-            SparkBatchJob.Settings settings = new SparkBatchJob.Settings(seriesColumn, out, partitions, resume, models, saveModels, global,
+            SparkBatchJob.Settings settings = new SparkBatchJob.Settings(seriesColumn, out, partitions, chunk, resume, models, saveModels, global,
                     task.fingerprint() + (models != null ? "# models " + models + "\n" : ""), 1000);
             SparkBatchJob.Report r;
             try {
-                r = new SparkBatchJob(spark, task, files, settings).run(table);
+                r = new SparkBatchJob(spark, task, files, settings, this::info).run(table);
             } catch (Exception e) { // SparkException is checked but thrown undeclared (Scala)
                 if (e instanceof org.apache.spark.SparkException) {
                     throw failure(e, source);
@@ -151,6 +155,10 @@ public final class SparkBatch extends Subcommand {
         if (global && resume) {
             throw SeqcastException.config("--resume skips finished series, but --global trains one network on all of them; "
                     + "run --global again without --resume");
+        }
+        if (chunk < 0 || (chunk > 0 && global)) {
+            throw SeqcastException.config("Invalid --chunk = " + chunk + "; give 1 or more series per run" + (global ? ", without --global"
+                    + " (one network over all series is one run)" : ""));
         }
         if (partitions < 0) {
             throw SeqcastException.config("Invalid --partitions = " + partitions + "; give 1 or more (or leave it out)");

@@ -60,10 +60,12 @@ final class SparkBatchJob {
      *
      * @param partitions tasks for the series (0: from the series count and the cluster's cores)
      * @param models     apply the saved models in this directory (null: train)
+     * @param chunk      series per run (each run a Spark job whose results are committed on its own, so a
+     *                   killed job loses at most one chunk); 0: all series in one run
      * @param maxFailures failures listed in the report at most
      */
-    record Settings(String seriesColumn, String out, int partitions, boolean resume, String models, boolean saveModels, boolean global,
-                    String fingerprint, int maxFailures) {
+    record Settings(String seriesColumn, String out, int partitions, int chunk, boolean resume, String models, boolean saveModels,
+                    boolean global, String fingerprint, int maxFailures) {
     }
 
     /** What the run did: counts over all input series, {@code failures} = (series, status, error) of the first failures. */
@@ -74,8 +76,10 @@ final class SparkBatchJob {
     private final SeriesTask task;
     private final HadoopFiles files;
     private final Settings s;
+    private final java.util.function.Consumer<String> progress;
 
-    SparkBatchJob(SparkSession spark, SeriesTask task, HadoopFiles files, Settings settings) {
+    SparkBatchJob(SparkSession spark, SeriesTask task, HadoopFiles files, Settings settings, java.util.function.Consumer<String> progress) {
+        this.progress = progress;
         this.spark = spark;
         this.task = task;
         this.files = files;
@@ -106,23 +110,28 @@ final class SparkBatchJob {
         }
         Set<String> skip = new HashSet<>(ids);
         skip.retainAll(done);
-        long todo = ids.size() - skip.size();
+        List<String> todoIds = ids.stream().filter(id -> !skip.contains(id)).toList();
+        long todo = todoIds.size();
         int cores = jsc.defaultParallelism();
-        int partitions = s.partitions() > 0 ? s.partitions() : (int) Math.min(Math.max(1, todo), Math.max(cores, Math.min(todo / 2, 50L * cores)));
-        if (todo > 0) {
-            Broadcast<Set<String>> skipped = jsc.broadcast(skip);
-            int width = columns.size();
-            JavaPairRDD<String, String[]> pairs = table.javaRDD().mapToPair(r -> {
-                String[] row = new String[width - 1];
-                for (int i = 1; i < width; i++) {
-                    row[i - 1] = SparkInput.text(r.get(i));
-                }
-                return new Tuple2<>(SparkInput.text(r.get(0)).trim(), row);
-            }).filter(t -> !skipped.value().contains(t._1()));
-            SeriesTask t = task;
-            HadoopFiles f = files;
-            String modelsIn = s.models();
-            String modelsOut = s.saveModels() ? s.out() + "/models" : null;
+        int size = s.chunk() > 0 && !s.global() ? s.chunk() : (int) Math.max(1, todo);
+        int partitions = s.partitions() > 0 ? s.partitions() : (int) Math.min(Math.min(size, todo), Math.max(cores,
+                Math.min(Math.min(size, todo) / 2, 50L * cores)));
+        int width = columns.size();
+        JavaPairRDD<String, String[]> all = table.javaRDD().mapToPair(r -> {
+            String[] row = new String[width - 1];
+            for (int i = 1; i < width; i++) {
+                row[i - 1] = SparkInput.text(r.get(i));
+            }
+            return new Tuple2<>(SparkInput.text(r.get(0)).trim(), row);
+        });
+        SeriesTask t = task;
+        HadoopFiles f = files;
+        String modelsIn = s.models();
+        String modelsOut = s.saveModels() ? s.out() + "/models" : null;
+        int chunks = (int) ((todo + size - 1) / size);
+        for (int c = 0; c < chunks; c++) {
+            Broadcast<Set<String>> these = jsc.broadcast(new HashSet<>(todoIds.subList(c * size, (int) Math.min(todo, (long) (c + 1) * size))));
+            JavaPairRDD<String, String[]> pairs = all.filter(e -> these.value().contains(e._1()));
             JavaRDD<Row> results;
             if (s.global()) {
                 results = pairs.groupByKey(cores).coalesce(1).mapPartitions(it -> global(it, t, f, modelsOut));
@@ -131,6 +140,11 @@ final class SparkBatchJob {
             }
             String run = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(ZonedDateTime.now(ZoneOffset.UTC));
             spark.createDataFrame(results, PART).write().mode(SaveMode.ErrorIfExists).parquet(parts + "/" + run);
+            these.destroy();
+            if (chunks > 1) {
+                progress.accept(String.format(java.util.Locale.ROOT, "spark batch: run %d of %d committed (%s, %d series)", c + 1, chunks, run,
+                        Math.min(size, todo - (long) c * size)));
+            }
         }
         return assemble(parts, ids, skip.size(), todo, s.global() ? 1 : partitions, t0);
     }
@@ -243,6 +257,8 @@ final class SparkBatchJob {
             o = task.run(id, rows, model);
         } catch (SeqcastException e) {
             o = task.failed(id, e.getMessage());
+        } catch (RuntimeException e) { // a bug fails its series, not the job (Spark would retry it and then stop everything)
+            o = task.failed(id, ("internal error: " + e).replaceAll("\\s*[\\r\\n]+\\s*", " "));
         }
         return saved(o, task, files, modelsOut);
     }
