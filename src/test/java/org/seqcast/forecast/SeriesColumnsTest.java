@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.MissingPolicy;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.Schema;
+import org.seqcast.forecast.Schema;
 
 class SeriesColumnsTest {
     private static final TimeSeries SERIES = CsvSeriesReader.read(new ByteArrayInputStream(
