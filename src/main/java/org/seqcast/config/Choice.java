@@ -1,5 +1,6 @@
 package org.seqcast.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Locale;
  * implement it, so {@link ConfigSchema} reads, checks, documents and writes them all the same way.
  */
 public interface Choice {
-    /** The YAML spelling. */
+    /** The YAML spelling, which is also the JSON value in every report. */
+    @JsonValue
     String key();
 
     /** The lower-case name of an enum constant: the usual spelling. */

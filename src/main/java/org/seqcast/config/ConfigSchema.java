@@ -24,7 +24,6 @@ import org.seqcast.SeqcastException;
 import org.seqcast.config.Yaml.Entry;
 import org.seqcast.config.Yaml.Mapping;
 import org.seqcast.config.Yaml.Node;
-import org.seqcast.data.MissingPolicy;
 
 /**
  * Every config key in one table: path, type and constraint, default (in YAML) and a one-line doc.

@@ -1,7 +1,6 @@
 package org.seqcast.config;
 
 import java.util.List;
-import org.seqcast.data.MissingPolicy;
 
 /**
  * The {@code data} section: where the series is and which columns to use.

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 
 class ConfigSchemaTest {
     private static final Path DOCS = Path.of("docs", "config.md");

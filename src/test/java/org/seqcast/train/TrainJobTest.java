@@ -19,7 +19,7 @@ import org.seqcast.config.SeqcastConfig;
 import org.seqcast.config.Strategy;
 import org.seqcast.config.WindowNorm;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecaster;
 import org.seqcast.forecast.Method;
