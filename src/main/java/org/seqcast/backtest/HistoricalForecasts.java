@@ -8,11 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.seqcast.SeqcastException;
+import org.seqcast.Parallel;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastMethod;
@@ -85,40 +81,8 @@ public final class HistoricalForecasts {
             default -> {
             }
         }
-        int w = Math.max(1, Math.min(cuts.length, workers));
-        if (w == 1) {
-            List<Backtest.Fold> out = new ArrayList<>();
-            for (int cut : cuts) {
-                out.add(fold(series, origins, cut, fitting.fit(series.slice(0, cut))));
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(w, r -> {
-            Thread t = new Thread(r, "seqcast-origin");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Backtest.Fold>> futures = new ArrayList<>();
-            for (int cut : cuts) {
-                futures.add(pool.submit(() -> fold(series, origins, cut, fitting.fit(series.slice(0, cut)))));
-            }
-            List<Backtest.Fold> out = new ArrayList<>();
-            for (Future<Backtest.Fold> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SeqcastException(SeqcastException.Kind.INTERNAL, "interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new SeqcastException(SeqcastException.Kind.INTERNAL, "historical forecast failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> list = java.util.Arrays.stream(cuts).boxed().toList();
+        return Parallel.map(list, workers, "seqcast-origin", cut -> fold(series, origins, cut, fitting.fit(series.slice(0, cut))));
     }
 
     /** The model's and the baselines' forecasts from one origin, beside the actual values. */

@@ -2,12 +2,8 @@ package org.seqcast.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.seqcast.SeqcastException;
+import org.seqcast.Parallel;
 import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.window.Windows;
@@ -73,39 +69,9 @@ public final class Fitter {
     }
 
     private Fit train(Windows train, Windows val, List<Trainer.Options> options, ProgressSink progress) {
-        int members = options.size();
-        List<Member> done = new ArrayList<>();
-        if (members == 1 || workers == 1) {
-            for (int m = 0; m < members; m++) {
-                done.add(one(train, val, options.get(m), m == 0 ? progress : ProgressSink.QUIET));
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, members), r -> {
-                Thread th = new Thread(r, "seqcast-member");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                List<Future<Member>> futures = new ArrayList<>();
-                for (int m = 0; m < members; m++) {
-                    final int mm = m;
-                    futures.add(pool.submit(() -> one(train, val, options.get(mm), mm == 0 ? progress : ProgressSink.QUIET)));
-                }
-                for (Future<Member> f : futures) {
-                    done.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SeqcastException(SeqcastException.Kind.INTERNAL, "training interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new SeqcastException(SeqcastException.Kind.INTERNAL, "training failed: " + e.getCause(), e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<Integer> members = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
+        List<Member> done = Parallel.map(members, workers, "seqcast-member",
+                m -> one(train, val, options.get(m), m == 0 ? progress : ProgressSink.QUIET));
         return new Fit(done.stream().map(Member::params).toList(), done.stream().map(Member::result).toList(), done.get(0).kernel());
     }
 

@@ -114,7 +114,7 @@ public final class TrainJob {
         TrainReport.Refit refit = null;
         if (cfg.training().refit()) {
             int windows = fitter.refitWindows(best.prepared());
-            Fit again = fitter.refit(best.prepared(), fit, ProgressSink.QUIET);
+            Fit again = fitter.refit(best.prepared(), fit, progress);
             refit = new TrainReport.Refit(windows, fit.curves().stream().map(r -> Math.max(1, r.bestEpoch())).toList());
             fit = again.withParams(best.factor() == null ? again.params() : scaled(again.params(), best.factor()));
         }
