@@ -11,9 +11,9 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
-import org.seqcast.store.Schema;
+import org.seqcast.forecast.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ public final class PredictCommand extends Subcommand {
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
         checkColumns(input, schema);
-        SeqcastConfig cfg = ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", List.of());
+        SeqcastConfig cfg = bundle.config();
         TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
                 this::info);
         Forecast f = new Forecaster(bundle).forecast(series);

@@ -15,7 +15,7 @@ import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
 
 /**
@@ -153,7 +153,7 @@ public final class SeqcastTask implements SeriesTask {
             }
         }
         if (!okIds.isEmpty()) {
-            for (SeriesResult r : GlobalPipeline.run(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, saveModels))) {
+            for (SeriesResult r : GlobalPipeline.run(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, saveModels), 1)) {
                 out.add(output(r));
             }
         }
