@@ -22,6 +22,7 @@ import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.io.Shutdown;
 import org.seqcast.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -112,27 +113,21 @@ public final class BatchCommand extends Subcommand {
                 new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
                 BatchProgress.create(common.quiet(), Progress.stderrIsTerminal(), err()));
         CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        // Ctrl-C / SIGTERM: stop taking series, then wait (in the shutdown hook) until the CSVs of what is done are written.
+        try (Shutdown.Registration hook = Shutdown.onStop(() -> {
             runner.interrupt();
             try {
                 reported.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "seqcast-batch-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        })) {
             BatchRunner.Report r = runner.run();
             ExitCode code = r.interrupted() ? ExitCode.INTERRUPTED : r.failed() + r.skipped() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
             report(r, w, code);
             return code.code();
         } finally {
             reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the report above
-            }
         }
     }
 

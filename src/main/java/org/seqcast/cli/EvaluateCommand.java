@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Backtest;
@@ -16,6 +15,7 @@ import org.seqcast.forecast.SeriesColumns;
 import org.seqcast.store.ModelBundle;
 import org.seqcast.store.ModelFile;
 import org.seqcast.store.Schema;
+import org.seqcast.store.SchemaChecks;
 import org.seqcast.transform.Preprocessor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,11 +40,16 @@ public final class EvaluateCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        if (step != null && step < 1) {
+            throw SeqcastException.config("--step must be >= 1, got " + step);
+        }
         ModelBundle bundle = ModelFile.read(model);
         Schema s = bundle.schema();
-        PredictCommand.checkColumns(input, s);
-        SeqcastConfig cfg = ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", List.of());
-        TimeSeries series = SeriesLoading.load(input, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        SeqcastConfig cfg = StoredConfig.of(bundle, model);
+        SeriesLoading.Input in = SeriesLoading.readOnce(input);
+        PredictCommand.checkColumns(in, s);
+        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        SchemaChecks.requireFrequency(s, series, model.toString());
         int t = s.timesteps();
         int h = s.horizon();
         int st = step != null ? step : h;
