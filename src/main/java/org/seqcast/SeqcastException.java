@@ -21,6 +21,8 @@ public class SeqcastException extends RuntimeException {
         NUMERIC,
         /** A resource another seqcast process holds (a batch --out directory that is locked). */
         BUSY,
+        /** The input or model needs more memory than the Java heap has. */
+        MEMORY,
         /** A bug: should never reach the user. */
         INTERNAL
     }

@@ -53,6 +53,7 @@ public enum ExitCode {
             case IO -> IO;
             case NUMERIC -> TRAINING;
             case BUSY -> BUSY;
+            case MEMORY -> MEMORY;
             case INTERNAL -> INTERNAL;
         };
     }

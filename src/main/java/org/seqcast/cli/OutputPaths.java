@@ -16,11 +16,15 @@ import org.seqcast.SeqcastException;
  */
 final class OutputPaths {
     /** A path as given on the command line, with the option that gave it. */
-    record Named(String option, Path path) {
+    record Named(String option, Path path, boolean inOutputDirectory) {
+        Named(String option, Path path) {
+            this(option, path, false);
+        }
     }
 
     private final List<Named> inputs = new ArrayList<>();
     private final List<Named> outputs = new ArrayList<>();
+    private final List<Named> directories = new ArrayList<>();
 
     /** An input file; null and "-" (standard input) are ignored. */
     OutputPaths input(String option, Object path) {
@@ -47,6 +51,41 @@ final class OutputPaths {
         return o instanceof Path p ? p : Path.of(o.toString());
     }
 
+    /** A file that will be written inside an output directory (which may not exist yet): checked against the inputs only. */
+    OutputPaths outputInDirectory(String option, Path path) {
+        if (path != null) {
+            outputs.add(new Named(option, path, true));
+        }
+        return this;
+    }
+
+    /**
+     * An output directory ({@code --out DIR}): created by {@link #createDirectory} when missing, so only its
+     * parent must exist; it must not be an input file.
+     */
+    OutputPaths outputDirectory(String option, Path dir) {
+        if (dir != null) {
+            directories.add(new Named(option, dir));
+        }
+        return this;
+    }
+
+    /** Creates an output directory (not its parents) when it does not exist. */
+    static void createDirectory(String option, Path dir) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectory(dir);
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw SeqcastException.io(option + " " + dir + ": exists and is not a directory", e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw SeqcastException.io(option + " " + dir + ": its parent directory does not exist (seqcast creates the directory "
+                    + "itself, not its parents; run mkdir -p first)", e);
+        } catch (IOException e) {
+            throw SeqcastException.io(option + " " + dir + ": cannot create the directory: " + e, e);
+        }
+    }
+
     /** Runs every check; the first problem is thrown as a one-line error. */
     void check() {
         for (int i = 0; i < outputs.size(); i++) {
@@ -64,7 +103,27 @@ final class OutputPaths {
                             + " are the same file; give each output its own path");
                 }
             }
-            writable(out);
+            if (!out.inOutputDirectory()) {
+                writable(out);
+            }
+        }
+        for (Named d : directories) {
+            Path p = d.path();
+            for (Named in : inputs) {
+                if (sameFile(p, in.path())) {
+                    throw SeqcastException.config(d.option() + " " + p + " is the input " + in.option() + "; give an output directory");
+                }
+            }
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw SeqcastException.io(d.option() + " " + p + ": exists and is not a directory", null);
+            }
+            if (!Files.exists(p)) {
+                Path parent = p.toAbsolutePath().getParent();
+                if (parent != null && !Files.isDirectory(parent)) {
+                    throw SeqcastException.io(d.option() + " " + p + ": its parent directory " + parent + " does not exist (seqcast "
+                            + "creates the directory itself, not its parents; run mkdir -p first)", null);
+                }
+            }
         }
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -28,6 +27,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.seqcast.SeqcastException;
 import org.seqcast.io.AtomicFiles;
+import org.seqcast.io.Limits;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.model.Tensor;
@@ -45,8 +45,10 @@ public final class ModelFile {
     public static final int VERSION = 1;
     static final String META = "seqcast.json";
     static final String PARAMS = "params.bin";
-    private static final long MAX_META = 64L << 20;
-    private static final long MAX_PARAMS = 1L << 31;
+    /** SHA-256 of the two entries above, in sha256sum's format, written last; files without it are from before it existed. */
+    static final String SUMS = "seqcast.sha256";
+    private static final long MAX_META = Limits.MODEL_META_BYTES;
+    private static final long MAX_PARAMS = Limits.MODEL_PARAMS_BYTES;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
@@ -54,31 +56,48 @@ public final class ModelFile {
 
     /** Writes atomically: a temp file beside {@code file}, renamed over it when complete. */
     public static void write(Path file, ModelBundle bundle) {
-        byte[] params = paramBytes(bundle.members());
-        ObjectNode meta = meta(bundle, sha256(params));
-        AtomicFiles.write(file, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
-            zip.putNextEntry(new ZipEntry(META));
-            zip.write(JSON.writeValueAsBytes(meta));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(PARAMS));
-            zip.write(params);
-            zip.closeEntry();
-            zip.finish();
-        });
+        AtomicFiles.write(file, out -> write(out, bundle));
     }
 
+    /** Writes the model file's bytes to a stream. */
+    public static void write(java.io.OutputStream out, ModelBundle bundle) throws IOException {
+        byte[] params = paramBytes(bundle.members());
+        byte[] meta = JSON.writeValueAsBytes(meta(bundle, sha256(params)));
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.putNextEntry(new ZipEntry(META));
+        zip.write(meta);
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(PARAMS));
+        zip.write(params);
+        zip.closeEntry();
+        zip.putNextEntry(new ZipEntry(SUMS));
+        zip.write(sums(meta, params).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        zip.closeEntry();
+        zip.finish();
+    }
+
+    /**
+     * Reads and checks a model file. Memory is bounded by what the file declares: the metadata (at most
+     * {@link Limits#MODEL_META_BYTES}) comes first and declares the size of the parameters, which are read
+     * up to that size only (at most {@link Limits#MODEL_PARAMS_BYTES}); a zip bomb is refused, never inflated.
+     */
     public static ModelBundle read(Path file) {
         byte[] meta = null;
         byte[] params = null;
+        byte[] sums = null;
+        JsonNode root = null;
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (META.equals(name) && meta == null) {
-                    meta = readLimited(zip, MAX_META, file);
+                    meta = readLimited(zip, MAX_META, file, META);
+                    root = json(file, meta);
                 } else if (PARAMS.equals(name) && params == null) {
-                    params = readLimited(zip, MAX_PARAMS, file);
+                    long declared = root == null ? -1 : declaredParamBytes(file, root);
+                    params = readLimited(zip, declared < 0 ? MAX_PARAMS : declared, file, PARAMS);
+                } else if (SUMS.equals(name) && sums == null && meta != null && params != null) {
+                    sums = readLimited(zip, 1024, file, SUMS);
                 } else {
                     throw notOurs(file, "unexpected entry '" + name + "'");
                 }
@@ -97,34 +116,77 @@ public final class ModelFile {
             throw SeqcastException.model(file + ": model file is truncated or corrupt (missing " + (meta == null ? META : PARAMS)
                     + "); train it again");
         }
+        if (sums != null && !new String(sums, java.nio.charset.StandardCharsets.US_ASCII).equals(sums(meta, params))) {
+            throw SeqcastException.model(file + ": the model's metadata or parameters do not match their checksums: the file was "
+                    + "modified or damaged; train it again");
+        }
         try {
-            return parse(file, JSON.readTree(meta), params);
+            ModelBundle b = parse(file, root, params);
+            ModelChecks.check(file, b, root);
+            return b;
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException | ArithmeticException
+                 | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            throw SeqcastException.model(file + ": model metadata is inconsistent (" + e.getMessage() + "); train it again");
+        }
+    }
+
+    private static JsonNode json(Path file, byte[] meta) {
+        try {
+            return JSON.readTree(meta);
         } catch (JsonProcessingException e) {
             throw SeqcastException.model(file + ": model metadata is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw SeqcastException.model(file + ": model metadata is unreadable (" + e.getMessage() + ")");
-        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
-            throw SeqcastException.model(file + ": model metadata is inconsistent (" + e.getMessage() + ")");
         }
+    }
+
+    /** The bytes of params.bin that the metadata declares (members x tensor sizes x 4), checked against the limits. */
+    private static long declaredParamBytes(Path file, JsonNode root) {
+        long floats = 0;
+        JsonNode tensors = root.path("tensors");
+        int members = root.path("members").asInt(0);
+        if (!tensors.isArray() || members < 1 || members > ModelChecks.MAX_MEMBERS) {
+            throw SeqcastException.model(file + ": model metadata is inconsistent (tensors or members missing or out of range); train it again");
+        }
+        for (JsonNode t : tensors) {
+            long size = 1;
+            for (JsonNode d : t.path("shape")) {
+                int dim = d.canConvertToInt() && d.isIntegralNumber() ? d.asInt() : -1;
+                if (dim < 1) {
+                    throw SeqcastException.model(file + ": model metadata is inconsistent (tensor shape " + t.path("shape") + "); train it again");
+                }
+                size *= dim;
+                if (size > MAX_PARAMS) {
+                    break;
+                }
+            }
+            floats += size;
+            if (floats > MAX_PARAMS) {
+                break;
+            }
+        }
+        long bytes = floats > MAX_PARAMS ? Long.MAX_VALUE : floats * 4 * members;
+        if (bytes > MAX_PARAMS) {
+            throw SeqcastException.model(file + ": the model declares more than " + Limits.describe(MAX_PARAMS)
+                    + " of parameters, seqcast's limit for a model file; refusing it");
+        }
+        ModelChecks.requireHeap(file, bytes);
+        return bytes;
     }
 
     private static SeqcastException notOurs(Path file, String why) {
         return SeqcastException.model(file + ": not a seqcast model file (" + why + "); give a file written by 'seqcast train -o'");
     }
 
-    private static byte[] readLimited(InputStream in, long max, Path file) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            total += n;
-            if (total > max) {
-                throw SeqcastException.model(file + ": model file entry is larger than " + max + " bytes; refusing it");
-            }
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
+    private static byte[] readLimited(InputStream in, long max, Path file, String entry) throws IOException {
+        return Limits.readAll(in, max, limit -> SeqcastException.model(file + ": model file entry " + entry + " is larger than "
+                + (entry.equals(PARAMS) && limit < MAX_PARAMS ? "its metadata declares (" + limit + " bytes)" : Limits.describe(limit))
+                + "; refusing it (damaged, or not written by seqcast)"));
+    }
+
+    /** The checksum entry: SHA-256 of the metadata and of the parameters, as sha256sum prints them. */
+    private static String sums(byte[] meta, byte[] params) {
+        return sha256(meta) + "  " + META + "\n" + sha256(params) + "  " + PARAMS + "\n";
     }
 
     // ---- writing ----

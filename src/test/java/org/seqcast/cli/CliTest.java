@@ -186,6 +186,7 @@ class CliTest {
 
     @Test
     void trainPlotsTheForecastAndTheLossCurves() throws IOException {
+        Files.createDirectories(dir.resolve("plots")); // seqcast does not create missing directories
         Path fc = dir.resolve("plots/train.png");
         Path loss = dir.resolve("plots/loss.png");
         Run r = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=3", "--set", "model.layers=[{units: 4}]",
