@@ -186,10 +186,15 @@ abstract class ValueType {
 
     /** {@code auto} (stored as 0) or an {@code int} >= min. */
     static ValueType autoOrInteger(int min) {
-        ValueType n = integer(min);
+        return autoOrInteger(min, Integer.MAX_VALUE);
+    }
+
+    /** {@code auto} (stored as 0) or an {@code int} in [min, max]. */
+    static ValueType autoOrInteger(int min, int max) {
+        ValueType n = integer(min, max);
         return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, Integer.class,
                 s -> "auto".equals(s.value()) ? Integer.valueOf(0) : ((ScalarType) n).readValid(s),
-                v -> (Integer) v == 0 || (Integer) v >= min, v -> (Integer) v == 0 ? "auto" : String.valueOf(v));
+                v -> (Integer) v == 0 || ((Integer) v >= min && (Integer) v <= max), v -> (Integer) v == 0 ? "auto" : String.valueOf(v));
     }
 
     /** A finite double between the bounds; {@code hi} may be infinite for no upper bound. */
