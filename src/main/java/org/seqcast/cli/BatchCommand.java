@@ -87,6 +87,7 @@ public final class BatchCommand extends Subcommand {
             inputs = List.of(config.resolveDataPath(cfg.data().path()));
         }
         SeriesSource source;
+        List<String> inputFiles = new ArrayList<>(inputs);
         if (seriesColumn != null) {
             if (inputs.size() != 1) {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
@@ -98,6 +99,7 @@ public final class BatchCommand extends Subcommand {
             if (files.isEmpty()) {
                 throw SeqcastException.config("--input -: standard input listed no paths");
             }
+            inputFiles = files.stream().map(Path::toString).toList();
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
@@ -107,8 +109,19 @@ public final class BatchCommand extends Subcommand {
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
                 cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", global ? ", one global network" : "", out));
 
-        BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), forecastHeader(cfg));
-        outputs.start(fingerprint(cfg), resume);
+        OutputPaths paths = new OutputPaths().input("-c", config.configFile()).outputDirectory("--out", out)
+                .outputInDirectory("--out", out.resolve("forecasts.csv")).outputInDirectory("--out", out.resolve("summary.csv"));
+        for (String in : inputFiles) {
+            paths.input("--input", in);
+        }
+        paths.check();
+        try (BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), forecastHeader(cfg))) {
+            outputs.start(fingerprint(cfg), resume);
+            return run(cfg, source, outputs, w);
+        }
+    }
+
+    private int run(SeqcastConfig cfg, SeriesSource source, BatchOutputs outputs, int w) throws Exception {
         BatchRunner runner = new BatchRunner(cfg, source, outputs,
                 new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
                 BatchProgress.create(common.quiet(), Progress.stderrIsTerminal(), err()));

@@ -42,16 +42,17 @@ public final class SummaryCommand extends Subcommand {
             Provenance p = b.provenance();
             out().println();
             out().println("Provenance");
-            out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", p.dataPath(), p.rows(), p.firstTime(), p.lastTime());
-            out().printf(Locale.ROOT, "  data sha256: %s%n", p.dataSha256());
-            out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", s.timeColumn(), s.targets(), s.features());
-            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", s.frequencyUnit().toLowerCase(Locale.ROOT), s.frequencyMultiple(), s.season(),
-                    s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
+            // every text from the file is escaped: a model file must not be able to send terminal escape sequences
+            out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", t(p.dataPath()), p.rows(), t(p.firstTime()), t(p.lastTime()));
+            out().printf(Locale.ROOT, "  data sha256: %s%n", t(p.dataSha256()));
+            out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", t(s.timeColumn()), t(s.targets()), t(s.features()));
+            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", t(s.frequencyUnit().toLowerCase(Locale.ROOT)), s.frequencyMultiple(),
+                    s.season(), s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
-            out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", p.trainedAt(), p.bestEpoch(), p.epochsRun());
-            out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", p.seqcastVersion(), p.dl4jVersion(), p.javaVersion());
+            out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", t(p.trainedAt()), p.bestEpoch(), p.epochsRun());
+            out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", t(p.seqcastVersion()), t(p.dl4jVersion()), t(p.javaVersion()));
             for (Map.Entry<String, Double> e : new java.util.TreeMap<>(p.scores()).entrySet()) {
-                out().printf(Locale.ROOT, "  %-24s %s%n", e.getKey() + ":", TrainCommand.num(e.getValue()));
+                out().printf(Locale.ROOT, "  %-24s %s%n", t(e.getKey()) + ":", TrainCommand.num(e.getValue()));
             }
             return ExitCode.OK.code();
         }
@@ -78,6 +79,10 @@ public final class SummaryCommand extends Subcommand {
         int outputs = steps * cfg.data().target().size();
         printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), steps, cfg.data().target().size());
         return ExitCode.OK.code();
+    }
+
+    private static String t(Object text) {
+        return Text.printable(String.valueOf(text));
     }
 
     private void printTable(NetworkSpec spec, int horizon, int targets) {

@@ -230,4 +230,119 @@ class HardeningCliTest {
             });
         }
     }
+
+    // ---- class 5: a second batch on a locked --out refuses with its own exit code
+
+    @Test
+    void aBatchOnADirectoryAnotherBatchHoldsExitsBusyAndChangesNothing() throws IOException {
+        Path out = dir.resolve("busy");
+        try (org.seqcast.batch.BatchOutputs holder = new org.seqcast.batch.BatchOutputs(out, "series", List.of("month", "passengers"))) {
+            holder.start("another run", false);
+            Run r = run("batch", "--input", "data/airpassengers.csv", "--out", out.toString(), "--set", "data.time_column=month",
+                    "--set", "data.target=passengers");
+            assertEquals(ExitCode.BUSY.code(), r.code(), r.err());
+            assertTrue(r.err().contains("another seqcast batch"), r.err());
+            assertEquals("another run", Files.readString(out.resolve(".parts/run.txt")));
+        }
+    }
+
+    // ---- class 9: memory exhaustion is one line and its own exit code, never exit 1 with a stack trace
+
+    @Test
+    void runningOutOfHeapExitsWithTheMemoryCodeAndOneLine() throws Exception {
+        Path big = dir.resolve("big.csv");
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            row.append(String.format(java.util.Locale.ROOT, "%d,%d.5%n", i, i % 97));
+        }
+        try (var w = Files.newBufferedWriter(big)) {
+            w.write("t,y\n");
+            for (int k = 0; k < 200; k++) {
+                w.write(row.toString());
+            }
+        }
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx40m", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "summary", "--set", "data.path=" + big, "--set",
+                "data.time_column=t", "--set", "data.target=y").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(ExitCode.MEMORY.code(), p.exitValue(), err);
+        assertTrue(err.contains("out of memory"), err);
+        assertFalse(err.contains("\tat "), "no stack trace: " + err);
+    }
+
+    // ---- class 18: options that contradict or are out of range are usage errors; a model's bad config is a model error
+
+    @Test
+    void optionMismatchesAreUsageErrors() {
+        Run vq = run("summary", "-v", "-q", "-m", model.toString());
+        assertEquals(ExitCode.USAGE.code(), vq.code(), vq.err());
+        Run folds = run("backtest", "-c", "configs/airpassengers.yaml", "--folds", "0");
+        assertEquals(ExitCode.USAGE.code(), folds.code(), folds.err());
+        Run both = run("backtest", "-c", "configs/airpassengers.yaml", "--folds", "2", "--holdout", "12");
+        assertEquals(ExitCode.USAGE.code(), both.code(), both.err());
+        assertTrue(both.err().contains("--holdout"), both.err());
+    }
+
+    @Test
+    void anInvalidStoredConfigIsAModelError() throws IOException {
+        Path edited = dir.resolve("bad-config.seqcast");
+        rewriteMeta(model, edited, meta -> meta.put("config", "training:\n  epochs: -5\n"));
+        Run r = run("predict", "-m", edited.toString(), "-i", "data/airpassengers.csv");
+        assertEquals(ExitCode.MODEL.code(), r.code(), r.err());
+        assertTrue(r.err().contains("stored"), r.err());
+    }
+
+    // ---- class 16: summary -m escapes control characters from the model file
+
+    @Test
+    void summaryOfAModelEscapesControlCharacters() throws IOException {
+        Path edited = dir.resolve("escapes.seqcast");
+        rewriteMeta(model, edited, meta -> ((com.fasterxml.jackson.databind.node.ObjectNode) meta.get("provenance"))
+                .put("data_path", "x\u001b]0;pwned\u0007\u001b[2J.csv"));
+        Run r = run("summary", "-m", edited.toString());
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), "raw control characters: " + r.out());
+        assertTrue(r.out().contains("x\\u001b]0;pwned"), r.out());
+    }
+
+    // ---- class 11: predict refuses data at another frequency than the model's
+
+    @Test
+    void predictRefusesACsvWhoseFrequencyDiffersFromTheModels() throws IOException {
+        Path daily = dir.resolve("daily.csv");
+        StringBuilder b = new StringBuilder("month,passengers\n");
+        java.time.LocalDate d = java.time.LocalDate.of(2020, 1, 1);
+        for (int i = 0; i < 60; i++) {
+            b.append(d.plusDays(i)).append(',').append(100 + i).append('\n');
+        }
+        Files.writeString(daily, b.toString());
+        Run r = run("predict", "-m", model.toString(), "-i", daily.toString());
+        assertEquals(ExitCode.DATA.code(), r.code(), r.err());
+        assertTrue(r.err().contains("monthly"), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** Copies a model file with its metadata changed, dropping the checksum entry (as an edited older file would be). */
+    static void rewriteMeta(Path from, Path to, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit)
+            throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (var z = new java.util.zip.ZipInputStream(Files.newInputStream(from))) {
+            for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                entries.put(e.getName(), z.readAllBytes());
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode meta = (com.fasterxml.jackson.databind.node.ObjectNode) m.readTree(entries.get("seqcast.json"));
+        edit.accept(meta);
+        entries.put("seqcast.json", m.writeValueAsBytes(meta));
+        entries.remove("seqcast.sha256");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(to))) {
+            for (var e : entries.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+                z.write(e.getValue());
+                z.closeEntry();
+            }
+        }
+    }
 }
