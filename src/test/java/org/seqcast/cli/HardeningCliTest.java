@@ -345,4 +345,17 @@ class HardeningCliTest {
             }
         }
     }
+
+    // ---- class 9: values near the double range are bad data (exit 3), not an internal error (70)
+
+    @Test
+    void aValueOfMinus1e308IsADataError() throws IOException {
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(Path.of("data/airpassengers.csv")));
+        rows.set(5, rows.get(5).split(",")[0] + ",-1.5e308");
+        Path csv = dir.resolve("huge-value.csv");
+        Files.write(csv, rows);
+        Run r = run(train("--set", "data.path=" + csv, "-q"));
+        assertEquals(ExitCode.DATA.code(), r.code(), r.err());
+        assertFalse(r.err().contains("internal error"), r.err());
+    }
 }
