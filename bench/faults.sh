@@ -139,4 +139,5 @@ line "SIGTERM during train -o" "exit $term, model file: $([ -e "$work/term.seqca
 "$seqcast" predict -m "$work/good.seqcast" -i "$work/series/s01.csv" >/dev/full 2>/dev/null; full=$?
 "$seqcast" predict -m "$work/good.seqcast" -i "$work/series/s01.csv" >&- 2>/dev/null; closed=$?
 "$seqcast" predict -m "$work/good.seqcast" -i "$work/series/s01.csv" -o "$work/p.csv" >&- 2>/dev/null; tofile=$?
-line "stdout full / closed" "predict >/dev/full: exit $full; predict >&-: exit $closed; predict -o FILE >&-: exit $tofile (nothing for stdout)"
+"$seqcast" batch --input - --out "$work/stdin" -q "${tiny[@]}" <&- >/dev/null 2>&1; nostdin=$?
+line "stdout full / closed" "predict >/dev/full: exit $full; predict >&-: exit $closed; predict -o FILE >&-: exit $tofile (nothing for stdout); batch --input - <&-: exit $nostdin"

@@ -125,13 +125,17 @@ public final class BacktestCommand extends Subcommand {
         for (int c : cuts) {
             firstRows.add(c);
         }
-        // The plot first: when it cannot be written, no other output has gone out with the failing exit code.
-        if (plot.draw(series, forecasts, firstRows, season)) {
-            info("plot: " + plot.path());
+        // The files first, together (all or none): when one cannot be written, no other output has gone out.
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            plot.draw(series, forecasts, firstRows, season);
+            if (out != null) {
+                OutputPaths.createDirectory("--out", out);
+                writeForecasts(series, cuts, forecasts, fs);
+            }
+            files.commit();
         }
-        if (out != null) {
-            OutputPaths.createDirectory("--out", out);
-            writeForecasts(series, cuts, forecasts, fs);
+        if (plot.path() != null) {
+            info("plot: " + plot.path());
         }
         if (json) {
             out().println(json(r, cuts, h, season, forecasts.get(0).levels(), inside, pairs));

@@ -9,6 +9,7 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.io.AtomicFiles;
 import org.seqcast.store.ModelBundle;
 import org.seqcast.store.ModelFile;
 import org.seqcast.store.Schema;
@@ -47,14 +48,20 @@ public final class PredictCommand extends Subcommand {
                 this::info);
         SchemaChecks.requireFrequency(schema, series, model.toString());
         Forecast f = new Forecaster(bundle).forecast(series);
-        // The plot first: when it cannot be written, no forecast has gone out with the failing exit code.
-        if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
+        // The files first, together (both or neither): when one cannot be written, no forecast has gone out.
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            plot.draw(series, List.of(f), List.of(series.length()), schema.season());
+            if (!"-".equals(output)) {
+                ForecastCsv.write(f, Path.of(output));
+            }
+            files.commit();
+        }
+        if (plot.path() != null) {
             info("plot: " + plot.path());
         }
         if ("-".equals(output)) {
             ForecastCsv.write(f, out());
         } else {
-            ForecastCsv.write(f, Path.of(output));
             info("forecast: " + output);
         }
         return ExitCode.OK.code();
