@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 
 /**

@@ -1,8 +1,5 @@
 package org.seqcast.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +18,7 @@ import org.seqcast.batch.SeriesSource;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
+import org.seqcast.io.Json;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.io.Shutdown;
 import org.seqcast.train.Progress;
@@ -236,27 +234,22 @@ public final class BatchCommand extends Subcommand {
         if (!json) {
             return;
         }
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("out", out.toString());
-        root.put("forecasts", out.resolve("forecasts.csv").toString());
-        root.put("summary", out.resolve("summary.csv").toString());
-        root.put("series", r.rows().size());
-        root.put("ok", r.ok());
-        root.put("failed", r.failed());
-        root.put("not_run", r.skipped());
-        root.put("resumed", r.resumed());
-        root.put("workers", w);
-        root.put("seconds", r.seconds());
-        root.put("series_per_second", perSecond);
-        root.put("interrupted", r.interrupted());
-        root.put("exit_code", code.code());
-        ArrayNode failures = root.putArray("failures");
+        List<BatchJson.Failure> failures = new ArrayList<>();
         for (BatchOutputs.Row row : r.rows()) {
             if (row.status() != SeriesResult.Status.OK) {
-                failures.addObject().put("series", row.series()).put("status", row.status().word()).put("error", row.error());
+                failures.add(new BatchJson.Failure(row.series(), row.status().word(), row.error()));
             }
         }
-        out().println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out().println(Json.write(new BatchJson(out.toString(), out.resolve("forecasts.csv").toString(), out.resolve("summary.csv").toString(),
+                r.rows().size(), r.ok(), r.failed(), r.skipped(), r.resumed(), w, r.seconds(), perSecond, r.interrupted(), code.code(),
+                failures)));
+    }
+
+    /** {@code batch --json}: the run summary. */
+    record BatchJson(String out, String forecasts, String summary, int series, int ok, int failed, int notRun, int resumed, int workers,
+                     double seconds, double seriesPerSecond, boolean interrupted, int exitCode, List<Failure> failures) {
+        /** A series that did not succeed: its status word ({@code failed} or {@code skipped}) and reason. */
+        record Failure(String series, String status, String error) {
+        }
     }
 }

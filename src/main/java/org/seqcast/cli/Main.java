@@ -81,6 +81,9 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getCommandSpec().usageMessage().footer(ExitCode.footer());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().footer(ExitCode.footer());
+        }
         return cl;
     }
 }

@@ -9,10 +9,10 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.forecast.Schema;
 import org.seqcast.io.AtomicFiles;
-import org.seqcast.store.ModelBundle;
 import org.seqcast.store.ModelFile;
-import org.seqcast.store.Schema;
 import org.seqcast.store.SchemaChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +41,7 @@ public final class PredictCommand extends Subcommand {
         new OutputPaths().input("-m", model).input("-i", input).output("-o", output).output("--plot", plot.path()).check();
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
-        SeqcastConfig cfg = StoredConfig.of(bundle, model);
+        SeqcastConfig cfg = bundle.config();
         SeriesLoading.Input in = SeriesLoading.readOnce(input);
         checkColumns(in, schema);
         TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),

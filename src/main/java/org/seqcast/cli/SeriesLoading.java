@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 
 /** Loads the series a config names, passing the reader's warnings (gaps, fills) to stderr. */

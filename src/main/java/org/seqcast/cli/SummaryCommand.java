@@ -8,11 +8,14 @@ import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.model.LayerSummary;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
-import org.seqcast.store.Provenance;
-import org.seqcast.store.Schema;
-import org.seqcast.train.TrainJob;
+import org.seqcast.forecast.Provenance;
+import org.seqcast.forecast.Schema;
+import org.seqcast.train.Plan;
+import org.seqcast.eval.Scores;
+import org.seqcast.forecast.Method;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,8 +54,10 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
             out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", t(p.trainedAt()), p.bestEpoch(), p.epochsRun());
             out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", t(p.seqcastVersion()), t(p.dl4jVersion()), t(p.javaVersion()));
-            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(p.scores()).entrySet()) {
-                out().printf(Locale.ROOT, "  %-24s %s%n", t(e.getKey()) + ":", TrainCommand.num(e.getValue()));
+            out().printf(Locale.ROOT, "  engine:      %s (%s), trained on %d series%n", t(p.engine()), t(p.kernel()), p.series());
+            out().printf(Locale.ROOT, "  machine:     %s; %s%n", t(p.cpu()), t(p.blas()));
+            for (Map.Entry<Method, Scores> e : p.validation().entrySet()) {
+                out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + t(e.getKey().key()) + ":", Reports.num(e.getValue().mae()));
             }
             return ExitCode.OK.code();
         }
@@ -62,22 +67,20 @@ public final class SummaryCommand extends Subcommand {
             throw SeqcastException.config("data.target is not set; the output layer's size depends on it (set it in the config or with --set data.target=COLUMN)");
         }
         int inputs = cfg.data().target().size() + cfg.data().features().size();
-        int timesteps = cfg.window().timesteps();
-        int season = cfg.data().season();
-        if (timesteps == 0 || (season == 0 && cfg.transform().seasonInputs())) {
+        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
+        if (cfg.window().timesteps().isEmpty() || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs())) {
+            // What the plan resolves from the data: the lookback and the season inputs.
             cfg.requireData();
             TimeSeries series = SeriesLoading.load(cfg, cm.resolveDataPath(cfg.data().path()), this::info);
-            season = TrainJob.season(cfg, series);
-            if (timesteps == 0) {
-                timesteps = TrainJob.autoTimesteps(season, cfg.window().horizon(), series.length());
-            }
+            printTable(Plan.of(cfg, List.of(series)).network(), steps, cfg.data().target().size());
+            return ExitCode.OK.code();
         }
+        int season = cfg.data().season().orElse(1); // known here whenever season inputs are on
         if (cfg.transform().seasonInputs() && season > 1) {
             inputs += 2;
         }
-        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
         int outputs = steps * cfg.data().target().size();
-        printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), steps, cfg.data().target().size());
+        printTable(Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs), steps, cfg.data().target().size());
         return ExitCode.OK.code();
     }
 

@@ -1,7 +1,6 @@
 package org.seqcast.config;
 
 import java.util.List;
-import org.seqcast.data.MissingPolicy;
 
 /**
  * The {@code data} section: where the series is and which columns to use.
@@ -11,10 +10,10 @@ import org.seqcast.data.MissingPolicy;
  * @param target the columns to forecast (empty when not set yet)
  * @param features extra input columns, disjoint from {@code target}
  * @param missing what to do with empty cells
- * @param season the season length in steps, or 0 to detect it
+ * @param season the season length in steps, or empty to detect it from the frequency
  */
 public record DataConfig(String path, String timeColumn, List<String> target, List<String> features,
-        MissingPolicy missing, int season) {
+        MissingPolicy missing, java.util.OptionalInt season) {
 
     public DataConfig {
         ConfigSchema.check(DataConfig.class, path, timeColumn, target, features, missing, season);
@@ -30,6 +29,6 @@ public record DataConfig(String path, String timeColumn, List<String> target, Li
 
     /** True when the season length is to be detected from the data. */
     public boolean autoSeason() {
-        return season == 0;
+        return season.isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.seqcast.data;
 
+import org.seqcast.config.MissingPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

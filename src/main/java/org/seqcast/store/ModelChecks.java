@@ -1,13 +1,13 @@
 package org.seqcast.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.Frequency;
-import org.seqcast.io.Limits;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.forecast.Schema;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.model.Tensor;
@@ -37,7 +37,7 @@ final class ModelChecks {
         }
     }
 
-    static void check(Path file, ModelBundle b, JsonNode root) {
+    static void check(Path file, ModelBundle b) {
         Schema s = b.schema();
         String unit = s.frequencyUnit();
         if (Arrays.stream(Frequency.Unit.values()).noneMatch(u -> u.name().equals(unit))) {
@@ -63,7 +63,6 @@ final class ModelChecks {
             table(file, band.lower(), s, "lower");
             table(file, band.upper(), s, "upper");
         }
-        require(file, b.configYaml().length() <= Limits.CONFIG_BYTES, "a stored config over " + Limits.describe(Limits.CONFIG_BYTES));
     }
 
     /** Tensors of each layer named and shaped as the architecture says (DL4J's names, see {@link NetworkParams}). */

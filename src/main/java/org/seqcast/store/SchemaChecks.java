@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.Frequency;
 import org.seqcast.data.TimeSeries;
+import org.seqcast.forecast.Schema;
 
 /** Checks that data fit a saved model beyond its columns: the model forecasts in the frequency it was trained on. */
 public final class SchemaChecks {

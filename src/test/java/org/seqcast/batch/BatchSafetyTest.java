@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.forecast.Forecast;
 
 /** The output directory of a batch is shared and may be hostile: links inside it, other files, a second run, changed inputs. */

@@ -112,7 +112,9 @@ class HardeningCliTest {
             });
             writer.setDaemon(true);
             writer.start();
-            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(command, "-m", model.toString(), "-i", fifo.toString()));
+            String[] args = command.equals("predict") ? new String[] {command, "-m", model.toString(), "-i", fifo.toString()}
+                    : new String[] {command, "-m", model.toString(), "-i", fifo.toString(), "--all-origins"};
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(args));
             assertEquals(0, r.code(), r.err());
             if (command.equals("predict")) {
                 assertEquals(forecast, r.out());
