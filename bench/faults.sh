@@ -131,8 +131,9 @@ done
 "$seqcast" train "${tiny[@]}" --set training.epochs=5000 --set training.patience=0 --set data.path="$work/series/s02.csv" \
   -o "$work/term.seqcast" >/dev/null 2>"$work/term.err" &
 pid=$!
-for _ in $(seq 600); do grep -q "windows" "$work/term.err" 2>/dev/null && break; sleep 0.1; done
-sleep 1; kill -TERM $pid; wait $pid; term=$?
+# "data:" is printed once the CSV is read, before training starts; training takes well over 2 s here
+for _ in $(seq 600); do grep -q "^data: " "$work/term.err" 2>/dev/null && break; sleep 0.1; done
+sleep 2; kill -TERM $pid; wait $pid; term=$?
 line "SIGTERM during train -o" "exit $term, model file: $([ -e "$work/term.seqcast" ] && echo present || echo none), $(temps "$work") temp files; lost: the training run"
 
 # 6. stdout full or closed: the forecast is not reported as written

@@ -61,6 +61,18 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCode.MEMORY.code();
     }
 
+    /** Any other Error that escaped the command (a stack overflow, a linkage error): one line, {@link ExitCode#INTERNAL}. */
+    static int internalError(PrintStream err, String[] args, Error e) {
+        String name = args.length > 0 && !args[0].startsWith("-") ? "seqcast " + args[0] : "seqcast";
+        boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
+        err.println(name + ": internal error: " + Text.printable(String.valueOf(e)) + (trace ? "" : " (rerun with --stacktrace and report it)"));
+        if (trace) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL.code();
+    }
+
     private static String memoryMessage(OutOfMemoryError e) {
         return String.format(java.util.Locale.ROOT, "out of memory (%s; Java heap limit %d MiB): use a smaller input, model or "
                 + "window, or give Java more memory, e.g. SEQCAST_JAVA_OPTS=-Xmx8g", e.getMessage(), Runtime.getRuntime().maxMemory() >> 20);

@@ -64,6 +64,9 @@ public final class Main implements Runnable {
                 code = cl.execute(args);
             } catch (OutOfMemoryError e) {
                 code = ErrorHandler.outOfMemory(err, args, e);
+            } catch (Error e) {
+                // picocli passes Errors through: one line and the internal code, not a stack trace and exit 1
+                code = ErrorHandler.internalError(err, args, e);
             }
             return StandardOutput.check(out, err, args, code);
         } finally {
