@@ -51,26 +51,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /** An OutOfMemoryError that escaped the command (picocli passes Errors through): one line, {@link ExitCode#MEMORY}. */
     static int outOfMemory(PrintStream err, String[] args, OutOfMemoryError e) {
-        String name = args.length > 0 && !args[0].startsWith("-") ? "seqcast " + args[0] : "seqcast";
-        boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
-        err.println(name + ": " + memoryMessage(e));
-        if (trace) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCode.MEMORY.code();
+        return escaped(err, args, e, memoryMessage(e), ExitCode.MEMORY);
     }
 
     /** Any other Error that escaped the command (a stack overflow, a linkage error): one line, {@link ExitCode#INTERNAL}. */
     static int internalError(PrintStream err, String[] args, Error e) {
-        String name = args.length > 0 && !args[0].startsWith("-") ? "seqcast " + args[0] : "seqcast";
         boolean trace = java.util.Arrays.asList(args).contains("--stacktrace");
-        err.println(name + ": internal error: " + Text.printable(String.valueOf(e)) + (trace ? "" : " (rerun with --stacktrace and report it)"));
-        if (trace) {
+        return escaped(err, args, e, "internal error: " + Text.printable(String.valueOf(e)) + (trace ? "" : " (rerun with --stacktrace and report it)"),
+                ExitCode.INTERNAL);
+    }
+
+    /** Reports an Error that escaped picocli: one line (the trace only with --stacktrace) and the code. */
+    private static int escaped(PrintStream err, String[] args, Error e, String message, ExitCode code) {
+        String name = args.length > 0 && !args[0].startsWith("-") ? "seqcast " + args[0] : "seqcast";
+        err.println(name + ": " + message);
+        if (java.util.Arrays.asList(args).contains("--stacktrace")) {
             e.printStackTrace(err);
         }
         err.flush();
-        return ExitCode.INTERNAL.code();
+        return code.code();
     }
 
     private static String memoryMessage(OutOfMemoryError e) {

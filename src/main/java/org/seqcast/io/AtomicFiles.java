@@ -229,11 +229,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** The number of temp files that exist now (for tests). */
-    static int liveTemps() {
-        return TEMPS.size();
-    }
-
     static String describe(IOException e) {
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);

@@ -21,7 +21,7 @@ class BatchOutputsTest {
     @TempDir
     Path dir;
 
-    private static SeriesResult ok(String id, double v) {
+    static SeriesResult ok(String id, double v) {
         Forecast f = new Forecast("t", List.of("5", "6"), List.of("y"), new double[][] {{v}, {v + 1}}, List.of(), new double[0][][],
                 new double[0][][]);
         return new SeriesResult(id, SeriesResult.Status.OK, 4, 3, 0.5, 0.9, null, 1.25, null, f, null);

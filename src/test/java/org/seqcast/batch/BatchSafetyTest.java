@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.config.MissingPolicy;
-import org.seqcast.forecast.Forecast;
 
 /** The output directory of a batch is shared and may be hostile: links inside it, other files, a second run, changed inputs. */
 class BatchSafetyTest {
@@ -25,9 +24,7 @@ class BatchSafetyTest {
     Path dir;
 
     private static SeriesResult ok(String id, double v) {
-        Forecast f = new Forecast("t", List.of("5", "6"), List.of("y"), new double[][] {{v}, {v + 1}}, List.of(), new double[0][][],
-                new double[0][][]);
-        return new SeriesResult(id, SeriesResult.Status.OK, 4, 3, 0.5, 0.9, null, 1.25, null, f, null);
+        return BatchOutputsTest.ok(id, v);
     }
 
     private List<String> names(Path d) throws IOException {
