@@ -360,4 +360,26 @@ class HardeningCliTest {
         assertEquals(ExitCode.DATA.code(), r.code(), r.err());
         assertFalse(r.err().contains("internal error"), r.err());
     }
+
+    // ---- class 3: an endless input is refused at the documented size limit, never an OutOfMemoryError
+
+    @Test
+    void dataPathDevZeroIsRefusedAtTheCsvLimit() {
+        String before = System.getProperty("seqcast.max_csv_bytes");
+        System.setProperty("seqcast.max_csv_bytes", String.valueOf(4 << 20)); // the documented override, small for the test
+        try {
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run(train("--set", "data.path=/dev/zero")));
+            assertEquals(ExitCode.DATA.code(), r.code(), r.err());
+            assertTrue(r.err().contains("size limit"), r.err());
+            Run c = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("summary", "-c", "/dev/zero"));
+            assertEquals(ExitCode.USAGE.code(), c.code(), c.err());
+            assertTrue(c.err().contains("1 MiB"), c.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty("seqcast.max_csv_bytes");
+            } else {
+                System.setProperty("seqcast.max_csv_bytes", before);
+            }
+        }
+    }
 }
