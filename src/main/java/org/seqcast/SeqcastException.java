@@ -19,6 +19,10 @@ public class SeqcastException extends RuntimeException {
         IO,
         /** Training diverged (NaN loss) or another numeric failure of the model itself. */
         NUMERIC,
+        /** A resource another seqcast process holds (a batch --out directory that is locked). */
+        BUSY,
+        /** The input or model needs more memory than the Java heap has. */
+        MEMORY,
         /** A bug: should never reach the user. */
         INTERNAL
     }

@@ -25,21 +25,31 @@ import org.seqcast.SeqcastException;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.io.AtomicFiles;
+import org.seqcast.io.OutputDir;
 import org.seqcast.store.ModelFile;
 
 /**
  * The files of a batch under {@code --out DIR}: {@code forecasts.csv}, {@code summary.csv},
  * {@code models/<series>.seqcast}, and {@code .parts/}, where each finished series leaves its forecast
- * rows and then its summary row (the summary part marks the series complete). The two CSVs are
- * assembled from the parts in input order, so their content does not depend on which worker finished
- * first, and a killed run loses only the series in flight. Every file is written atomically.
+ * rows, the hash of its data, and then its summary row (the summary part marks the series complete). The
+ * two CSVs are assembled from the parts in input order, so their content does not depend on which worker
+ * finished first, and a killed run loses only the series in flight. Every file is written atomically.
+ * <p>
+ * The directory is held open ({@link OutputDir}): {@code .parts} and {@code models} are opened without
+ * following links, only files with the names seqcast gives are ever deleted, and the lock file
+ * {@value #LOCK} keeps a second batch from using the same directory at the same time ({@link #close()}
+ * releases it; so does the end of the process, even kill -9).
  */
-public final class BatchOutputs {
+public final class BatchOutputs implements AutoCloseable {
     /** The columns of summary.csv. */
     public static final List<String> SUMMARY_HEADER = List.of("series", "status", "rows", "epochs", "validation_mae", "mase",
             "holdout_mae", "naive_mae", "seasonal_naive_mae", "seconds", "error");
     static final String PARTS = ".parts";
     private static final String FINGERPRINT = "run.txt";
+    /** The lock file in --out: held while a batch runs there. */
+    public static final String LOCK = ".seqcast.lock";
+    private static final String MODELS = "models";
+    private static final long MAX_PART_BYTES = 256L << 20;
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
@@ -48,9 +58,12 @@ public final class BatchOutputs {
     }
 
     private final Path dir;
-    private final Path parts;
     private final String idColumn;
     private final List<String> forecastHeader;
+    private OutputDir out;
+    private OutputDir parts;
+    private OutputDir models;
+    private java.nio.channels.FileLock lock;
 
     /**
      * @param idColumn       first column of forecasts.csv (the series column)
@@ -59,7 +72,6 @@ public final class BatchOutputs {
      */
     public BatchOutputs(Path dir, String idColumn, List<String> forecastHeader) {
         this.dir = dir;
-        this.parts = dir.resolve(PARTS);
         this.idColumn = idColumn;
         this.forecastHeader = List.copyOf(forecastHeader);
     }
@@ -73,33 +85,94 @@ public final class BatchOutputs {
     }
 
     /**
-     * Prepares the directory. Without {@code resume} earlier parts are removed; with it they are kept,
-     * provided they were made by the same run settings ({@code fingerprint}: config and mode).
+     * Locks and prepares the directory. Without {@code resume} the parts of earlier runs are removed; with
+     * it they are kept, provided they were made by the same run settings ({@code fingerprint}: config and
+     * mode). Temp files left by a killed run are removed either way.
+     *
+     * @throws SeqcastException of kind BUSY when another batch holds the directory
      */
-    public void start(String fingerprint, boolean resume) {
-        Path fp = parts.resolve(FINGERPRINT);
-        try {
-            if (Files.exists(dir) && !Files.isDirectory(dir)) {
-                throw SeqcastException.io("--out " + dir + ": exists and is not a directory", null);
+    public synchronized void start(String fingerprint, boolean resume) {
+        if (out == null) {
+            out = OutputDir.open(dir, "--out");
+            lock = out.tryLock(LOCK);
+            if (lock == null) {
+                out.close();
+                out = null;
+                throw new SeqcastException(SeqcastException.Kind.BUSY, "--out " + dir + ": another seqcast batch is running in this "
+                        + "directory (it holds " + dir.resolve(LOCK) + "); nothing was changed: wait for it to finish, or give another --out");
             }
-            Files.createDirectories(parts);
-            if (resume && Files.exists(fp)) {
-                String before = Files.readString(fp, StandardCharsets.UTF_8);
-                if (!before.equals(fingerprint)) {
-                    throw SeqcastException.config("--resume: " + dir + " holds results of a run with another config or mode; "
-                            + "use the same -c/--set/--evaluate/--global/--models as before, or drop --resume to start over");
-                }
-                return;
-            }
-            try (Stream<Path> s = Files.list(parts)) {
-                for (Path p : s.toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            throw SeqcastException.io(parts + ": cannot prepare the output directory: " + e.getMessage(), e);
+            parts = out.subdirectory(PARTS);
         }
-        AtomicFiles.writeString(fp, fingerprint);
+        removeTemps(out, "forecasts.csv", "summary.csv");
+        byte[] before = parts.read(FINGERPRINT, MAX_PART_BYTES);
+        if (resume && before != null) {
+            if (!new String(before, StandardCharsets.UTF_8).equals(fingerprint)) {
+                throw SeqcastException.config("--resume: " + dir + " holds results of a run with another config or mode; "
+                        + "use the same -c/--set/--evaluate/--global/--models as before, or drop --resume to start over");
+            }
+            removeTemps(parts, null);
+            return;
+        }
+        for (String name : parts.list()) {
+            if (ours(name)) {
+                parts.delete(name);
+            }
+        }
+        parts.write(FINGERPRINT, o -> o.write(fingerprint.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Names seqcast gives the files in .parts: the only ones it deletes there. */
+    private static boolean ours(String name) {
+        return name.equals(FINGERPRINT) || name.endsWith(".forecast.csv") || name.endsWith(".summary.csv") || name.endsWith(".data.sha256")
+                || AtomicFiles.isTempName(name);
+    }
+
+    /** Removes temp files of the given targets (all temp files when {@code targets} is null) left by a killed run. */
+    private static void removeTemps(OutputDir d, String... targets) {
+        for (String name : d.list()) {
+            if (!AtomicFiles.isTempName(name) || !d.isFile(name)) {
+                continue;
+            }
+            boolean match = targets == null;
+            for (int i = 0; targets != null && i < targets.length; i++) {
+                match |= name.startsWith("." + targets[i] + ".");
+            }
+            if (match) {
+                d.delete(name);
+            }
+        }
+    }
+
+    /** Releases the lock and the directory handles. */
+    @Override
+    public synchronized void close() {
+        for (OutputDir d : new OutputDir[] {models, parts}) {
+            if (d != null) {
+                d.close();
+            }
+        }
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+            lock = null;
+        }
+        if (out != null) {
+            out.close();
+        }
+        out = null;
+        parts = null;
+        models = null;
+    }
+
+    private synchronized OutputDir models() {
+        if (models == null) {
+            models = out.subdirectory(MODELS);
+            removeTemps(models, (String[]) null);
+        }
+        return models;
     }
 
     /** A file-system-safe name for a series id: the id itself when safe, else a cleaned id plus a hash of it. */
@@ -123,29 +196,44 @@ public final class BatchOutputs {
     }
 
     public Path modelsDir() {
-        return dir.resolve("models");
+        return dir.resolve(MODELS);
     }
 
-    /** The stored summary row of a series that completed OK earlier (with its model when required), else null. */
-    public Row completed(String id, boolean needModel) {
+    /**
+     * The stored summary row of a series that completed OK earlier from the same data ({@code dataHash},
+     * see {@link SeriesSource#dataHash}), with its model when required; else null.
+     */
+    public Row completed(String id, String dataHash, boolean needModel) {
         Row r = readSummaryPart(id);
-        if (r == null || r.status() != SeriesResult.Status.OK || !Files.exists(forecastPart(id))) {
+        if (r == null || r.status() != SeriesResult.Status.OK || !parts.isFile(forecastPart(id)) || dataHash == null) {
             return null;
         }
-        return needModel && !Files.exists(modelFile(modelsDir(), id)) ? null : r;
+        byte[] stored = parts.read(hashPart(id), 1024);
+        if (stored == null || !new String(stored, StandardCharsets.US_ASCII).equals(dataHash)) {
+            return null; // the data changed since (or the part predates data hashes): run the series again
+        }
+        return needModel && !models().isFile(key(id) + ".seqcast") ? null : r;
     }
 
-    /** Records a finished series: its model (when kept), its forecast rows, then its summary row; each atomically. */
-    public Row write(SeriesResult r) {
+    /**
+     * Records a finished series: its model (when kept), its forecast rows, the hash of the data it was made
+     * from, then its summary row; each atomically.
+     */
+    public Row write(SeriesResult r, String dataHash) {
         if (r.bundle() != null) {
-            ModelFile.write(modelFile(modelsDir(), r.id()), r.bundle());
+            models().write(key(r.id()) + ".seqcast", o -> ModelFile.write(o, r.bundle()));
         }
         if (r.ok()) {
-            AtomicFiles.write(forecastPart(r.id()), out -> writeForecastRows(r.id(), r.forecast(), out));
+            parts.write(forecastPart(r.id()), o -> writeForecastRows(r.id(), r.forecast(), o));
+        }
+        if (dataHash != null) {
+            parts.write(hashPart(r.id()), o -> o.write(dataHash.getBytes(StandardCharsets.US_ASCII)));
+        } else {
+            parts.delete(hashPart(r.id()));
         }
         Row row = row(r);
-        AtomicFiles.write(summaryPart(r.id()), out -> {
-            CSVPrinter p = printer(out);
+        parts.write(summaryPart(r.id()), o -> {
+            CSVPrinter p = printer(o);
             p.printRecord(SUMMARY_HEADER);
             p.printRecord(row.cells());
             p.flush();
@@ -167,8 +255,8 @@ public final class BatchOutputs {
             }
             rows.add(r);
         }
-        AtomicFiles.write(dir.resolve("forecasts.csv"), out -> {
-            CSVPrinter p = printer(out);
+        out.write("forecasts.csv", o -> {
+            CSVPrinter p = printer(o);
             List<String> header = new ArrayList<>();
             header.add(idColumn);
             header.addAll(forecastHeader);
@@ -184,8 +272,8 @@ public final class BatchOutputs {
             }
             p.flush();
         });
-        AtomicFiles.write(dir.resolve("summary.csv"), out -> {
-            CSVPrinter p = printer(out);
+        out.write("summary.csv", o -> {
+            CSVPrinter p = printer(o);
             p.printRecord(SUMMARY_HEADER);
             for (Row r : rows) {
                 p.printRecord(r.cells());
@@ -238,8 +326,8 @@ public final class BatchOutputs {
     }
 
     private Row readSummaryPart(String id) {
-        Path f = summaryPart(id);
-        if (!Files.exists(f)) {
+        String f = summaryPart(id);
+        if (!parts.isFile(f)) {
             return null;
         }
         List<CSVRecord> recs = parse(f);
@@ -258,11 +346,14 @@ public final class BatchOutputs {
         }
     }
 
-    private static List<CSVRecord> parse(Path f) {
-        try (CSVParser p = CSVParser.parse(Files.readString(f, StandardCharsets.UTF_8), CSV)) {
+    private List<CSVRecord> parse(String name) {
+        Path f = dir.resolve(PARTS).resolve(name);
+        byte[] bytes = parts.read(name, MAX_PART_BYTES);
+        if (bytes == null) {
+            throw SeqcastException.io(f + ": missing (was the output directory changed during the run?)", null);
+        }
+        try (CSVParser p = CSVParser.parse(new String(bytes, StandardCharsets.UTF_8), CSV)) {
             return p.getRecords();
-        } catch (NoSuchFileException e) {
-            throw SeqcastException.io(f + ": missing (was the output directory changed during the run?)", e);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw SeqcastException.io(f + ": cannot read: " + e.getMessage(), e);
         }
@@ -273,11 +364,15 @@ public final class BatchOutputs {
         return new CSVPrinter(w, CSV);
     }
 
-    private Path forecastPart(String id) {
-        return parts.resolve(key(id) + ".forecast.csv");
+    private static String forecastPart(String id) {
+        return key(id) + ".forecast.csv";
     }
 
-    private Path summaryPart(String id) {
-        return parts.resolve(key(id) + ".summary.csv");
+    private static String summaryPart(String id) {
+        return key(id) + ".summary.csv";
+    }
+
+    private static String hashPart(String id) {
+        return key(id) + ".data.sha256";
     }
 }

@@ -81,7 +81,8 @@ public final class BatchRunner {
         List<Integer> todo = new ArrayList<>();
         int resumed = 0;
         for (int i = 0; i < ids.size(); i++) {
-            if (settings.resume() && outputs.completed(ids.get(i), settings.saveModels()) != null) {
+            // resumed only when the earlier result was made from the same data (loads each series once more to hash it)
+            if (settings.resume() && outputs.completed(ids.get(i), SeriesSource.dataHash(source.load(i)), settings.saveModels()) != null) {
                 resumed++;
             } else {
                 todo.add(i);
@@ -163,7 +164,8 @@ public final class BatchRunner {
         } catch (ExecutionException e) {
             // one() records failures itself; this is a failure to record (e.g. the output disk is full)
             Throwable c = e.getCause();
-            String msg = c instanceof SeqcastException se ? se.getMessage() : "internal error: " + c;
+            String msg = c instanceof SeqcastException se ? se.getMessage() : c instanceof OutOfMemoryError
+                    ? "out of memory (" + c.getMessage() + "); run fewer --workers or give Java more memory (-Xmx)" : "internal error: " + c;
             SeriesResult r = SeriesResult.notOk(id, SeriesResult.Status.FAILED, 0, 0, SeriesPipeline.oneLine(msg));
             unfinished.put(id, r);
             return BatchOutputs.row(r);
@@ -190,7 +192,7 @@ public final class BatchRunner {
         if (!r.ok() && settings.failFast()) {
             stop.set(true); // before this worker or another takes the next series
         }
-        return outputs.write(r);
+        return outputs.write(r, SeriesSource.dataHash(l));
     }
 
     private SeriesResult applySaved(String id, TimeSeries series, long t0) {
@@ -202,6 +204,7 @@ public final class BatchRunner {
         ModelBundle bundle;
         try {
             bundle = ModelFile.read(file);
+            org.seqcast.store.SchemaChecks.requireFrequency(bundle.schema(), series, file.toString());
         } catch (RuntimeException e) {
             return SeriesPipeline.failed(id, series.length(), SeriesPipeline.seconds(t0), e);
         }
@@ -221,17 +224,19 @@ public final class BatchRunner {
     private void runGlobal(List<Integer> todo, Map<String, SeriesResult> unfinished) {
         List<String> ids = new ArrayList<>();
         List<TimeSeries> series = new ArrayList<>();
+        Map<String, String> hashes = new HashMap<>();
         for (int i : todo) {
             SeriesSource.Loaded l = source.load(i);
             if (l.error() != null) {
                 SeriesResult r = SeriesPipeline.failed(l.id(), 0, 0, l.error());
-                progress.done(outputs.write(r));
+                progress.done(outputs.write(r, null));
                 if (settings.failFast()) {
                     stop.set(true);
                 }
             } else {
                 ids.add(l.id());
                 series.add(l.series());
+                hashes.put(l.id(), SeriesSource.dataHash(l));
             }
         }
         if (stop.get()) {
@@ -242,7 +247,7 @@ public final class BatchRunner {
         }
         for (SeriesResult r : GlobalPipeline.run(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(), settings.saveModels()),
                 settings.workers())) {
-            progress.done(outputs.write(checkHeader(r)));
+            progress.done(outputs.write(checkHeader(r), hashes.get(r.id())));
         }
     }
 }

@@ -111,10 +111,23 @@ public final class SeriesSource {
             if ("-".equals(in)) {
                 try {
                     String line;
-                    while ((line = stdin.readLine()) != null) {
+                    long read = 0;
+                    int number = 0;
+                    while ((line = readLine(stdin)) != null) {
+                        number++;
+                        read += line.length() + 1;
+                        if (read > org.seqcast.io.Limits.PATH_LIST_BYTES) {
+                            throw SeqcastException.config("--input -: the list of paths on standard input is larger than "
+                                    + org.seqcast.io.Limits.describe(org.seqcast.io.Limits.PATH_LIST_BYTES) + "; give directories or globs instead");
+                        }
                         String s = line.strip();
                         if (!s.isEmpty() && !s.startsWith("#")) {
-                            out.add(Path.of(s));
+                            try {
+                                out.add(Path.of(s));
+                            } catch (java.nio.file.InvalidPathException e) {
+                                throw SeqcastException.config("--input -: line " + number + " of standard input is not a file path ("
+                                        + e.getReason() + "); give one path per line");
+                            }
                         }
                     }
                 } catch (IOException | UncheckedIOException e) {
@@ -136,6 +149,26 @@ public final class SeriesSource {
             }
         }
         return out;
+    }
+
+    /** Longest line accepted in the path list: far beyond any file path (PATH_MAX is 4096). */
+    private static final int MAX_LINE = 1 << 16;
+
+    /** One line of the path list, refusing an endless one (say /dev/zero as stdin) instead of filling memory. */
+    private static String readLine(BufferedReader in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                return b.toString();
+            }
+            if (b.length() >= MAX_LINE) {
+                throw SeqcastException.config("--input -: a line of standard input is longer than " + MAX_LINE + " characters; "
+                        + "give one file path per line");
+            }
+            b.append((char) c);
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     private static boolean isGlob(String s) {
@@ -193,6 +226,40 @@ public final class SeriesSource {
             }
         }
         return new SeriesSource(i2, f2, l2, idColumn, timeColumn, columns, missing);
+    }
+
+    /**
+     * The hash of a loaded series' data (time column and name, value column names, every time label and
+     * value), whatever file or long-format group it came from: what {@code --resume} compares to decide that
+     * an earlier result still holds. Null for a series that could not be loaded.
+     */
+    public static String dataHash(Loaded l) {
+        if (l.series() == null) {
+            return null;
+        }
+        TimeSeries s = l.series();
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+            java.util.function.Consumer<String> text = t -> {
+                byte[] b = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                md.update(buf.clear().putInt(b.length).array(), 0, 4);
+                md.update(b);
+            };
+            text.accept(s.timeColumn());
+            for (int i = 0; i < s.length(); i++) {
+                text.accept(s.index().label(i));
+            }
+            for (String c : s.columns()) {
+                text.accept(c);
+                for (double v : s.column(c)) {
+                    md.update(buf.clear().putLong(Double.doubleToLongBits(v)).array());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<String> ids() {

@@ -33,8 +33,8 @@ public final class BacktestCommand extends Subcommand {
     @Mixin
     ConfigMixin config;
 
-    @Option(names = "--folds", paramLabel = "K", defaultValue = "3", description = "Number of origins (default ${DEFAULT-VALUE}).")
-    int folds;
+    @Option(names = "--folds", paramLabel = "K", description = "Number of origins, 1 or more (default 3; not with --holdout).")
+    Integer folds;
 
     @Option(names = "--step", paramLabel = "S", description = "Rows between origins (default: window.horizon).")
     Integer step;
@@ -59,6 +59,7 @@ public final class BacktestCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        checkOptions();
         List<String> sets = new ArrayList<>(config.sets);
         if (holdout != null) {
             if (holdout < 1) {
@@ -68,9 +69,13 @@ public final class BacktestCommand extends Subcommand {
         }
         SeqcastConfig cfg = org.seqcast.config.ConfigLoader.load(config.configFile(), sets);
         cfg.requireData();
-        TimeSeries series = SeriesLoading.load(cfg, config.resolveDataPath(cfg.data().path()), this::info);
+        String path = config.resolveDataPath(cfg.data().path());
+        Path forecastsCsv = out == null ? null : out.resolve("forecasts.csv");
+        new OutputPaths().input("-c", config.configFile()).input("data.path", path).outputDirectory("--out", out)
+                .outputInDirectory("--out", forecastsCsv).output("--plot", plot.path()).check();
+        TimeSeries series = SeriesLoading.load(cfg, path, this::info);
         int h = cfg.window().horizon();
-        int k = holdout != null ? 1 : folds;
+        int k = holdout != null ? 1 : folds != null ? folds : 3;
         int s = step != null ? step : h;
         int[] cuts;
         try {
@@ -94,12 +99,17 @@ public final class BacktestCommand extends Subcommand {
             origins.add(f.cut());
             forecasts.add(f.model());
         }
-        // The plot first: when it cannot be written, no other output has gone out with the failing exit code.
-        if (plot.draw(series, forecasts, origins, season)) {
-            info("plot: " + plot.path());
+        // The files first, together (all or none): when one cannot be written, no other output has gone out.
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            plot.draw(series, forecasts, origins, season);
+            if (out != null) {
+                OutputPaths.createDirectory("--out", out);
+                writeForecasts(series, fs);
+            }
+            files.commit();
         }
-        if (out != null) {
-            writeForecasts(series, fs);
+        if (plot.path() != null) {
+            info("plot: " + plot.path());
         }
         if (json) {
             out().println(Json.write(Reports.BacktestJson.of(r, origins, h, season, targets)));
@@ -107,6 +117,23 @@ public final class BacktestCommand extends Subcommand {
             out().print(Reports.table(r, origins, targets));
         }
         return ExitCode.OK.code();
+    }
+
+    /** Contradicting or out-of-range options are usage errors (exit 2), before any work. */
+    private void checkOptions() {
+        if (holdout != null && (folds != null || step != null)) {
+            throw SeqcastException.config("--holdout H is one cut of the last H rows; it cannot be combined with "
+                    + (folds != null ? "--folds" : "--step") + " (give --folds K [--step S] or --holdout H)");
+        }
+        if (folds != null && folds < 1) {
+            throw SeqcastException.config("--folds must be >= 1, got " + folds);
+        }
+        if (step != null && step < 1) {
+            throw SeqcastException.config("--step must be >= 1, got " + step);
+        }
+        if (workers != null && workers < 1) {
+            throw SeqcastException.config("--workers must be >= 1, got " + workers);
+        }
     }
 
     private void writeForecasts(TimeSeries series, List<Backtest.Fold> folds) {

@@ -22,6 +22,7 @@ import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.io.Json;
 import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.io.Shutdown;
 import org.seqcast.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +91,7 @@ public final class BatchCommand extends Subcommand {
             inputs = List.of(config.resolveDataPath(cfg.data().path()));
         }
         SeriesSource source;
+        List<String> inputFiles = new ArrayList<>(inputs);
         if (seriesColumn != null) {
             if (inputs.size() != 1) {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
@@ -102,6 +104,7 @@ public final class BatchCommand extends Subcommand {
             if (files.isEmpty()) {
                 throw SeqcastException.config("--input -: standard input listed no paths");
             }
+            inputFiles = files.stream().map(Path::toString).toList();
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
@@ -117,33 +120,38 @@ public final class BatchCommand extends Subcommand {
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
                 cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", global ? ", one global network" : "", out));
 
-        BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), BatchColumns.forecastHeader(cfg));
-        outputs.start(fingerprint(cfg), resume);
+        OutputPaths paths = new OutputPaths().input("-c", config.configFile()).outputDirectory("--out", out)
+                .outputInDirectory("--out", out.resolve("forecasts.csv")).outputInDirectory("--out", out.resolve("summary.csv"));
+        for (String in : inputFiles) {
+            paths.input("--input", in);
+        }
+        paths.check();
+        try (BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), BatchColumns.forecastHeader(cfg))) {
+            outputs.start(fingerprint(cfg), resume);
+            return run(cfg, source, outputs, w);
+        }
+    }
+
+    private int run(SeqcastConfig cfg, SeriesSource source, BatchOutputs outputs, int w) throws Exception {
         BatchRunner runner = new BatchRunner(cfg, source, outputs,
                 new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
                 BatchProgress.create(common.quiet(), Progress.stderrIsTerminal(), err()));
         CountDownLatch reported = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
+        // Ctrl-C / SIGTERM: stop taking series, then wait (in the shutdown hook) until the CSVs of what is done are written.
+        try (Shutdown.Registration hook = Shutdown.onStop(() -> {
             runner.interrupt();
             try {
                 reported.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "seqcast-batch-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        })) {
             BatchRunner.Report r = runner.run();
             ExitCode code = r.interrupted() ? ExitCode.INTERRUPTED : r.failed() + r.skipped() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
             report(r, w, code);
             return code.code();
         } finally {
             reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the report above
-            }
         }
     }
 

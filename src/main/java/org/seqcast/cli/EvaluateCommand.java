@@ -14,6 +14,7 @@ import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Schema;
 import org.seqcast.io.Json;
 import org.seqcast.store.ModelFile;
+import org.seqcast.store.SchemaChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,11 +43,16 @@ public final class EvaluateCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        if (step != null && step < 1) {
+            throw SeqcastException.config("--step must be >= 1, got " + step);
+        }
         ModelBundle bundle = ModelFile.read(model);
         Schema s = bundle.schema();
-        PredictCommand.checkColumns(input, s);
         SeqcastConfig cfg = bundle.config();
-        TimeSeries series = SeriesLoading.load(input, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        SeriesLoading.Input in = SeriesLoading.readOnce(input);
+        PredictCommand.checkColumns(in, s);
+        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        SchemaChecks.requireFrequency(s, series, model.toString());
         int t = s.timesteps();
         int h = s.horizon();
         int st = step != null ? step : h;

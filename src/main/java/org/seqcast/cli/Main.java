@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
         description = "Train LSTM forecasters on CSV time series, forecast, evaluate, run many series.",
         subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
                 BatchCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage/config, 3 data, 4 model file, 5 I/O, 6 training diverged,",
-                "7 batch partly failed, 70 internal error, 130 interrupted. See README.md."})
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static {
         // JavaCPP, under ND4J, reads /proc/self/statm on every off-heap allocation while a physical-memory
@@ -46,8 +44,8 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        int code = execute(System.out, System.err, args);
-        System.out.flush();
+        PrintStream stdout = "closed".equals(System.getProperty("seqcast.stdout")) ? StandardOutput.closed() : System.out;
+        int code = execute(stdout, System.err, args);
         System.exit(code);
     }
 
@@ -69,7 +67,16 @@ public final class Main implements Runnable {
             CommandLine cl = commandLine(command);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
-            return cl.execute(args);
+            int code;
+            try {
+                code = cl.execute(args);
+            } catch (OutOfMemoryError e) {
+                code = ErrorHandler.outOfMemory(err, args, e);
+            } catch (Error e) {
+                // picocli passes Errors through: one line and the internal code, not a stack trace and exit 1
+                code = ErrorHandler.internalError(err, args, e);
+            }
+            return StandardOutput.check(out, err, args, code);
         } finally {
             out.flush();
             err.flush();
@@ -84,6 +91,10 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getCommandSpec().usageMessage().footer(ExitCode.footer());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().footer(ExitCode.footer());
+        }
         return cl;
     }
 }

@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
-import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
 import org.seqcast.forecast.ModelBundle;
-import org.seqcast.store.ModelFile;
 import org.seqcast.forecast.Schema;
+import org.seqcast.io.AtomicFiles;
+import org.seqcast.store.ModelFile;
+import org.seqcast.store.SchemaChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,32 +38,38 @@ public final class PredictCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        new OutputPaths().input("-m", model).input("-i", input).output("-o", output).output("--plot", plot.path()).check();
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
-        checkColumns(input, schema);
         SeqcastConfig cfg = bundle.config();
-        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
+        SeriesLoading.Input in = SeriesLoading.readOnce(input);
+        checkColumns(in, schema);
+        TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
                 this::info);
+        SchemaChecks.requireFrequency(schema, series, model.toString());
         Forecast f = new Forecaster(bundle).forecast(series);
-        // The plot first: when it cannot be written, no forecast has gone out with the failing exit code.
-        if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
+        // The files first, together (both or neither): when one cannot be written, no forecast has gone out.
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            plot.draw(series, List.of(f), List.of(series.length()), schema.season());
+            if (!"-".equals(output)) {
+                ForecastCsv.write(f, Path.of(output));
+            }
+            files.commit();
+        }
+        if (plot.path() != null) {
             info("plot: " + plot.path());
         }
         if ("-".equals(output)) {
             ForecastCsv.write(f, out());
         } else {
-            ForecastCsv.write(f, Path.of(output));
             info("forecast: " + output);
         }
         return ExitCode.OK.code();
     }
 
     /** Names every column the model needs that the CSV lacks, in one message. */
-    static void checkColumns(String input, Schema schema) {
-        if ("-".equals(input)) {
-            return; // standard input can be read once only; the reader names missing columns itself
-        }
-        List<String> have = CsvSeriesReader.header(input);
+    static void checkColumns(SeriesLoading.Input input, Schema schema) {
+        List<String> have = input.header();
         List<String> need = new ArrayList<>();
         need.add(schema.timeColumn());
         need.addAll(schema.valueColumns());
@@ -74,7 +80,7 @@ public final class PredictCommand extends Subcommand {
             }
         }
         if (!missing.isEmpty()) {
-            throw SeqcastException.data(input + ": missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+            throw SeqcastException.data(input.source() + ": missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                     + " that the model was trained with (the CSV has " + String.join(", ", have) + "; the model needs "
                     + String.join(", ", need) + ")");
         }

@@ -1,5 +1,6 @@
 package org.seqcast.cli;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,11 +14,34 @@ final class SeriesLoading {
     private SeriesLoading() {
     }
 
+    /** An input read once, whole (bounded): a FIFO, a pipe or {@code <(zcat x.gz)} can be read only once. */
+    record Input(String source, byte[] bytes) {
+        List<String> header() {
+            return CsvSeriesReader.header(bytes, source);
+        }
+    }
+
+    /** Reads {@code -i} ({@code -} = standard input) once. */
+    static Input readOnce(String pathOrDash) {
+        String source = CsvSeriesReader.name(pathOrDash);
+        return new Input(source, CsvSeriesReader.bytes(CsvSeriesReader.open(pathOrDash), source));
+    }
+
+    static TimeSeries load(Input in, String timeColumn, List<String> targets, List<String> features, MissingPolicy missing,
+                           Consumer<String> warn) {
+        List<String> cols = new ArrayList<>(targets);
+        cols.addAll(features);
+        return warned(CsvSeriesReader.read(new ByteArrayInputStream(in.bytes()), in.source(), timeColumn, cols, missing), warn);
+    }
+
     static TimeSeries load(String path, String timeColumn, List<String> targets, List<String> features, MissingPolicy missing,
                            Consumer<String> warn) {
         List<String> cols = new ArrayList<>(targets);
         cols.addAll(features);
-        TimeSeries s = CsvSeriesReader.read(path, timeColumn, cols, missing);
+        return warned(CsvSeriesReader.read(path, timeColumn, cols, missing), warn);
+    }
+
+    private static TimeSeries warned(TimeSeries s, Consumer<String> warn) {
         for (String w : s.warnings()) {
             warn.accept("warning: " + w);
         }

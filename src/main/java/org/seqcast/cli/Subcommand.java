@@ -2,6 +2,7 @@ package org.seqcast.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.seqcast.SeqcastException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -32,13 +33,16 @@ public abstract class Subcommand implements Callable<Integer> {
     /** An informational line on stderr, unless --quiet. */
     protected void info(String line) {
         if (!common.quiet()) {
-            err().println(line);
+            err().println(Text.printable(line));
             err().flush();
         }
     }
 
     @Override
     public final Integer call() throws Exception {
+        if (common.verbose() && common.quiet()) {
+            throw SeqcastException.config("--verbose and --quiet contradict each other; give one of them");
+        }
         Logging.configure(common.verbose());
         return run();
     }

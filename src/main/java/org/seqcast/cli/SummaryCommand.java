@@ -45,18 +45,19 @@ public final class SummaryCommand extends Subcommand {
             Provenance p = b.provenance();
             out().println();
             out().println("Provenance");
-            out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", p.dataPath(), p.rows(), p.firstTime(), p.lastTime());
-            out().printf(Locale.ROOT, "  data sha256: %s%n", p.dataSha256());
-            out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", s.timeColumn(), s.targets(), s.features());
-            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", s.frequencyUnit().toLowerCase(Locale.ROOT), s.frequencyMultiple(), s.season(),
-                    s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
+            // every text from the file is escaped: a model file must not be able to send terminal escape sequences
+            out().printf(Locale.ROOT, "  data:        %s (%d rows, %s .. %s)%n", t(p.dataPath()), p.rows(), t(p.firstTime()), t(p.lastTime()));
+            out().printf(Locale.ROOT, "  data sha256: %s%n", t(p.dataSha256()));
+            out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", t(s.timeColumn()), t(s.targets()), t(s.features()));
+            out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", t(s.frequencyUnit().toLowerCase(Locale.ROOT)), s.frequencyMultiple(),
+                    s.season(), s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
-            out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", p.trainedAt(), p.bestEpoch(), p.epochsRun());
-            out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", p.seqcastVersion(), p.dl4jVersion(), p.javaVersion());
-            out().printf(Locale.ROOT, "  engine:      %s (%s), trained on %d series%n", p.engine(), p.kernel(), p.series());
-            out().printf(Locale.ROOT, "  machine:     %s; %s%n", p.cpu(), p.blas());
+            out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", t(p.trainedAt()), p.bestEpoch(), p.epochsRun());
+            out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", t(p.seqcastVersion()), t(p.dl4jVersion()), t(p.javaVersion()));
+            out().printf(Locale.ROOT, "  engine:      %s (%s), trained on %d series%n", t(p.engine()), t(p.kernel()), p.series());
+            out().printf(Locale.ROOT, "  machine:     %s; %s%n", t(p.cpu()), t(p.blas()));
             for (Map.Entry<Method, Scores> e : p.validation().entrySet()) {
-                out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + e.getKey().key() + ":", Reports.num(e.getValue().mae()));
+                out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + t(e.getKey().key()) + ":", Reports.num(e.getValue().mae()));
             }
             return ExitCode.OK.code();
         }
@@ -81,6 +82,10 @@ public final class SummaryCommand extends Subcommand {
         int outputs = steps * cfg.data().target().size();
         printTable(Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs), steps, cfg.data().target().size());
         return ExitCode.OK.code();
+    }
+
+    private static String t(Object text) {
+        return Text.printable(String.valueOf(text));
     }
 
     private void printTable(NetworkSpec spec, int horizon, int targets) {

@@ -8,6 +8,7 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.io.AtomicFiles;
 import org.seqcast.io.Json;
 import org.seqcast.plot.LossPlot;
 import org.seqcast.store.ModelFile;
@@ -51,6 +52,8 @@ public final class TrainCommand extends Subcommand {
         SeqcastConfig cfg = config.load();
         cfg.requireData();
         String path = config.resolveDataPath(cfg.data().path());
+        new OutputPaths().input("-c", config.configFile()).input("data.path", path).output("-o", output).output("--forecast", forecast)
+                .output("--plot", plot.path()).output("--plot-loss", plotLoss).check();
         TimeSeries series = SeriesLoading.load(cfg, path, this::info);
         info(String.format(Locale.ROOT, "data: %s, %d rows, %s, %s .. %s", series.source(), series.length(),
                 series.frequency().describe(), series.firstTime(), series.lastTime()));
@@ -60,17 +63,29 @@ public final class TrainCommand extends Subcommand {
             progress.close();
             TrainReport r = outcome.report();
             Reports.trainLines(r, cfg.data().target()).forEach(this::info);
-            if (output != null) {
-                ModelFile.write(output, outcome.bundle());
-                info("model: " + output);
-            }
             Forecast f = new Forecaster(outcome.bundle()).forecast(series);
             int season = r.first().season();
-            if (plot.draw(series, List.of(f), List.of(series.length()), season)) {
+            // Every file output appears together, or none does (a failing --forecast leaves no model either).
+            try (AtomicFiles.Group files = AtomicFiles.group()) {
+                if (output != null) {
+                    ModelFile.write(output, outcome.bundle());
+                }
+                plot.draw(series, List.of(f), List.of(series.length()), season);
+                if (plotLoss != null) {
+                    LossPlot.write(plotLoss, outcome.curves().get(0), "training loss: " + series.source());
+                }
+                if (!json && forecast != null && !"-".equals(forecast)) {
+                    ForecastCsv.write(f, Path.of(forecast));
+                }
+                files.commit();
+            }
+            if (output != null) {
+                info("model: " + output);
+            }
+            if (plot.path() != null) {
                 info("plot: " + plot.path());
             }
             if (plotLoss != null) {
-                LossPlot.write(plotLoss, outcome.curves().get(0), "training loss: " + series.source());
                 info("loss plot: " + plotLoss);
             }
             if (json) {
@@ -79,7 +94,6 @@ public final class TrainCommand extends Subcommand {
             } else if (forecast == null || "-".equals(forecast)) {
                 ForecastCsv.write(f, out());
             } else {
-                ForecastCsv.write(f, Path.of(forecast));
                 info("forecast: " + forecast);
             }
         }

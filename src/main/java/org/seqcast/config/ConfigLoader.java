@@ -1,7 +1,6 @@
 package org.seqcast.config;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.seqcast.SeqcastException;
+import org.seqcast.io.Limits;
 import org.seqcast.config.Yaml.Entry;
 import org.seqcast.config.Yaml.Mapping;
 import org.seqcast.config.Yaml.Node;
@@ -46,13 +46,14 @@ public final class ConfigLoader {
             return fromYaml("", "defaults", sets);
         }
         String text;
-        try {
-            text = Files.readString(yamlFile, StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(yamlFile)) {
+            byte[] bytes = Limits.readAll(in, Limits.CONFIG_BYTES, max -> tooLarge(yamlFile.toString(), max));
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw SeqcastException.io("config file not found: " + yamlFile, e);
         } catch (AccessDeniedException e) {
             throw SeqcastException.io("cannot read config file " + yamlFile + ": permission denied", e);
-        } catch (MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw SeqcastException.config(yamlFile + ": not UTF-8 text; save the config file as UTF-8");
         } catch (IOException e) {
             throw SeqcastException.io("cannot read config file " + yamlFile + ": " + e.getMessage(), e);
@@ -70,6 +71,9 @@ public final class ConfigLoader {
     public static SeqcastConfig fromYaml(String yaml, String sourceName, List<String> sets) {
         Objects.requireNonNull(yaml, "yaml");
         String source = sourceName == null || sourceName.isBlank() ? "config" : sourceName;
+        if (yaml.length() > Limits.CONFIG_BYTES) {
+            throw tooLarge(source, Limits.CONFIG_BYTES);
+        }
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Node root = Yaml.parse(text, source, true, null);
         if (!Yaml.isAbsent(root) && !(root instanceof Mapping)) {
@@ -79,6 +83,11 @@ public final class ConfigLoader {
             root = applySet(root, Objects.requireNonNull(set, "set"));
         }
         return ConfigSchema.bindConfig(root);
+    }
+
+    private static SeqcastException tooLarge(String source, long max) {
+        return SeqcastException.config(source + ": larger than the config size limit of " + Limits.describe(max)
+                + "; a seqcast config is a few dozen lines");
     }
 
     /** The fully resolved config as YAML, every key written out; {@code fromYaml(toYaml(c))} equals {@code c}. */

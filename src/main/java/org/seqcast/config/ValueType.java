@@ -199,10 +199,16 @@ abstract class ValueType {
 
     /** {@code auto} (stored as 0) or an {@code int} >= min. */
     static ValueType autoOrInteger(int min) {
-        ValueType n = integer(min);
+        return autoOrInteger(min, Integer.MAX_VALUE);
+    }
+
+    /** {@code auto} (stored as empty) or an {@code int} in [min, max]. */
+    static ValueType autoOrInteger(int min, int max) {
+        ValueType n = integer(min, max);
         return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, java.util.OptionalInt.class,
                 s -> "auto".equals(s.value()) ? java.util.OptionalInt.empty() : asOptional(((ScalarType) n).readValid(s)),
-                v -> ((java.util.OptionalInt) v).isEmpty() || ((java.util.OptionalInt) v).getAsInt() >= min,
+                v -> ((java.util.OptionalInt) v).isEmpty()
+                        || (((java.util.OptionalInt) v).getAsInt() >= min && ((java.util.OptionalInt) v).getAsInt() <= max),
                 v -> ((java.util.OptionalInt) v).isEmpty() ? "auto" : String.valueOf(((java.util.OptionalInt) v).getAsInt()));
     }
 

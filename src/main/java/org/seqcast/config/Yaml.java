@@ -182,18 +182,20 @@ final class Yaml {
             switch (t) {
                 case START_OBJECT: {
                     List<Entry> entries = new ArrayList<>();
+                    java.util.Map<String, Entry> seen = new java.util.HashMap<>(); // linear in the keys, not quadratic
                     for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                         Origin keyAt = here();
                         checkPlain(keyAt);
                         String key = p.currentName();
                         String keyPath = ConfigSchema.join(path, key);
-                        for (Entry e : entries) {
-                            if (e.key().equals(key)) {
-                                throw keyAt.error("duplicate key '" + keyPath + "'"
-                                        + (lines ? " (first given on line " + e.keyOrigin().line() + ")" : ""));
-                            }
+                        Entry first = seen.get(key);
+                        if (first != null) {
+                            throw keyAt.error("duplicate key '" + keyPath + "'"
+                                    + (lines ? " (first given on line " + first.keyOrigin().line() + ")" : ""));
                         }
-                        entries.add(new Entry(key, keyAt, read(p.nextToken(), keyPath, depth + 1)));
+                        Entry entry = new Entry(key, keyAt, read(p.nextToken(), keyPath, depth + 1));
+                        seen.put(key, entry);
+                        entries.add(entry);
                     }
                     return new Mapping(entries, at);
                 }

@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.seqcast.SeqcastException;
+import org.seqcast.io.Limits;
 
 /**
  * Reads time series from CSV (commons-csv): header row required; comma, semicolon or tab detected
@@ -109,7 +110,11 @@ public final class CsvSeriesReader {
     /** The header names of a CSV file (trimmed, BOM removed). */
     public static List<String> header(String pathOrDash) {
         String source = name(pathOrDash);
-        byte[] bytes = bytes(open(pathOrDash), source);
+        return header(bytes(open(pathOrDash), source), source);
+    }
+
+    /** The header names of a CSV already read (so that a pipe or FIFO is read once). */
+    public static List<String> header(byte[] bytes, String source) {
         String text = text(bytes);
         try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
             for (CSVRecord r : p) {
@@ -125,11 +130,13 @@ public final class CsvSeriesReader {
 
     // ---------------------------------------------------------------- reading
 
-    private static String name(String pathOrDash) {
+    /** The name of an input in messages: the path, or {@code <stdin>} for {@code -}. */
+    public static String name(String pathOrDash) {
         return "-".equals(pathOrDash) ? "<stdin>" : pathOrDash;
     }
 
-    private static InputStream open(String pathOrDash) {
+    /** The input as a stream: standard input for {@code -}, else the file (a directory or missing file is an I/O error). */
+    public static InputStream open(String pathOrDash) {
         if ("-".equals(pathOrDash)) {
             return System.in;
         }
@@ -148,9 +155,11 @@ public final class CsvSeriesReader {
         }
     }
 
-    private static byte[] bytes(InputStream in, String source) {
+    /** All bytes of the input, at most {@link Limits#csvBytes()}: /dev/zero or an endless pipe is an error, not an OutOfMemoryError. */
+    public static byte[] bytes(InputStream in, String source) {
         try (InputStream s = in) {
-            return s.readAllBytes();
+            return Limits.readAll(s, Limits.csvBytes(), max -> SeqcastException.data(source + ": larger than the CSV size limit of "
+                    + Limits.describe(max) + "; split the file, or raise the limit with SEQCAST_JAVA_OPTS=-Dseqcast.max_csv_bytes=N"));
         } catch (IOException e) {
             throw SeqcastException.io(source + ": cannot read: " + e.getMessage(), e);
         }

@@ -39,6 +39,11 @@ public record ColumnScaler(double[] mean, double[] scale) {
                 ss += d * d;
             }
             double sd = Math.sqrt(ss / rows);
+            if (!Double.isFinite(mu) || !Double.isFinite(sd)) {
+                // values near the double range (say 1.5e308) overflow the statistics: bad data, not a bug
+                throw org.seqcast.SeqcastException.data("input column " + (c + 1) + " has values too large to scale (mean " + mu
+                        + ", standard deviation " + sd + "); values must stay within about +-1e38");
+            }
             m[c] = mu;
             s[c] = sd > 1e-12 * Math.max(1, Math.abs(mu)) ? sd : 1.0;
         }

@@ -21,7 +21,7 @@ class BatchOutputsTest {
     @TempDir
     Path dir;
 
-    private static SeriesResult ok(String id, double v) {
+    static SeriesResult ok(String id, double v) {
         Forecast f = new Forecast("t", List.of("5", "6"), List.of("y"), new double[][] {{v}, {v + 1}}, List.of(), new double[0][][],
                 new double[0][][]);
         return new SeriesResult(id, SeriesResult.Status.OK, 4, 3, 0.5, 0.9, null, 1.25, null, f, null);
@@ -41,9 +41,9 @@ class BatchOutputsTest {
     void assembledFilesFollowInputOrderWhateverTheWriteOrder() throws IOException {
         BatchOutputs o = new BatchOutputs(dir, "id", List.of("t", "y"));
         o.start("fp", false);
-        o.write(ok("c", 30));
-        o.write(SeriesResult.notOk("b", SeriesResult.Status.FAILED, 2, 0.1, "too short"));
-        o.write(ok("a", 10));
+        o.write(ok("c", 30), "h");
+        o.write(SeriesResult.notOk("b", SeriesResult.Status.FAILED, 2, 0.1, "too short"), "h");
+        o.write(ok("a", 10), "h");
         o.assemble(List.of("a", "b", "c", "d"), Map.of());
         assertEquals("id,t,y\na,5,10\na,6,11\nc,5,30\nc,6,31\n", Files.readString(dir.resolve("forecasts.csv")));
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
@@ -57,15 +57,15 @@ class BatchOutputsTest {
     void completedSeesOnlyOkPartsAndStartWithoutResumeClearsThem() {
         BatchOutputs o = new BatchOutputs(dir, "id", List.of("t", "y"));
         o.start("fp", false);
-        o.write(ok("a", 1));
-        o.write(SeriesResult.notOk("b", SeriesResult.Status.FAILED, 2, 0.1, "bad"));
-        assertNotNull(o.completed("a", false));
-        assertNull(o.completed("a", true), "a model was required but none was saved");
-        assertNull(o.completed("b", false));
+        o.write(ok("a", 1), "h");
+        o.write(SeriesResult.notOk("b", SeriesResult.Status.FAILED, 2, 0.1, "bad"), "h");
+        assertNotNull(o.completed("a", "h", false));
+        assertNull(o.completed("a", "h", true), "a model was required but none was saved");
+        assertNull(o.completed("b", "h", false));
         o.start("fp", true);
-        assertNotNull(o.completed("a", false));
+        assertNotNull(o.completed("a", "h", false));
         o.start("fp", false);
-        assertNull(o.completed("a", false));
+        assertNull(o.completed("a", "h", false));
     }
 
     @Test

@@ -34,9 +34,10 @@ class BatchRunnerTest {
     private BatchRunner.Report run(List<Path> files, Path out, BatchRunner.Settings s) {
         SeqcastConfig cfg = TestSeries.tinyConfig();
         SeriesSource src = SeriesSource.files(files, "month", List.of("value"), MissingPolicy.ERROR);
-        BatchOutputs o = new BatchOutputs(out, src.idColumn(), List.of("month", "value"));
-        o.start("test", s.resume());
-        return new BatchRunner(cfg, src, o, s, BatchProgress.QUIET).run();
+        try (BatchOutputs o = new BatchOutputs(out, src.idColumn(), List.of("month", "value"))) {
+            o.start("test", s.resume());
+            return new BatchRunner(cfg, src, o, s, BatchProgress.QUIET).run();
+        }
     }
 
     private static BatchRunner.Settings workers(int n) {
