@@ -10,7 +10,7 @@ import java.util.Locale;
 public record Frequency(Unit unit, int multiple) {
 
     /** The unit of a frequency. */
-    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, STEP }
+    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, STEP, BUSINESS_DAY }
 
     public Frequency {
         if (multiple < 1) {
@@ -18,13 +18,17 @@ public record Frequency(Unit unit, int multiple) {
         }
     }
 
-    /** The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 24 hourly, 48 half-hourly, else 1. */
+    /**
+     * The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 5 business-daily, 24 hourly,
+     * 48 half-hourly, else 1.
+     */
     public int defaultSeason() {
         if (multiple == 1) {
             switch (unit) {
                 case MONTH: return 12;
                 case QUARTER: return 4;
                 case DAY: return 7;
+                case BUSINESS_DAY: return 5;
                 case HOUR: return 24;
                 default: return 1;
             }
@@ -44,6 +48,7 @@ public record Frequency(Unit unit, int multiple) {
                 case QUARTER -> "quarterly";
                 case YEAR -> "yearly";
                 case STEP -> "integer step";
+                case BUSINESS_DAY -> "business daily (Mon-Fri)";
             };
         }
         String u = switch (unit) {
@@ -55,6 +60,7 @@ public record Frequency(Unit unit, int multiple) {
             case QUARTER -> "quarters";
             case YEAR -> "years";
             case STEP -> "steps";
+            case BUSINESS_DAY -> "business days";
         };
         return String.format(Locale.ROOT, "every %d %s", multiple, u);
     }
@@ -70,6 +76,7 @@ public record Frequency(Unit unit, int multiple) {
             case QUARTER -> "quarter";
             case YEAR -> "year";
             case STEP -> "step";
+            case BUSINESS_DAY -> "business day";
         };
         return n == 1 ? one : one + "s";
     }

@@ -192,11 +192,11 @@ class CsvSeriesReaderTest {
     }
 
     @Test
-    void aDecimalCommaGetsAHint() {
+    void aDecimalCommaUnderDecimalPointGetsAHintAtTheKey() {
         String f = write(dir, "bad.csv", "t;v\n1;1,5\n");
-        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), MissingPolicy.ERROR));
+        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), new ReadOptions(MissingPolicy.ERROR, null, DecimalMark.POINT)));
         assertTrue(msg.startsWith(f + ": line 2, column 'v': '1,5' is not a number"), msg);
-        assertTrue(msg.contains("decimal point"), msg);
+        assertTrue(msg.endsWith("set data.decimal: comma"), msg);
     }
 
     @Test
