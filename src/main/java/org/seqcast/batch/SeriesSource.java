@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.MissingPolicy;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 
 /**
@@ -42,10 +43,10 @@ public final class SeriesSource {
     private final String idColumn;
     private final String timeColumn;
     private final List<String> columns;
-    private final MissingPolicy missing;
+    private final ReadOptions missing;
 
     private SeriesSource(List<String> ids, List<Path> files, List<Loaded> loaded, String idColumn, String timeColumn, List<String> columns,
-                         MissingPolicy missing) {
+                         ReadOptions missing) {
         this.ids = List.copyOf(ids);
         this.files = files;
         this.loaded = loaded;
@@ -57,6 +58,11 @@ public final class SeriesSource {
 
     /** Every series of a long-format CSV ({@code -} = standard input), split on {@code seriesColumn}. */
     public static SeriesSource longFormat(String pathOrDash, String seriesColumn, String timeColumn, List<String> columns, MissingPolicy missing) {
+        return longFormat(pathOrDash, seriesColumn, timeColumn, columns, ReadOptions.of(missing));
+    }
+
+    /** A long-format file read with all the reading options. */
+    public static SeriesSource longFormat(String pathOrDash, String seriesColumn, String timeColumn, List<String> columns, ReadOptions missing) {
         if (seriesColumn.equals(timeColumn) || columns.contains(seriesColumn)) {
             throw SeqcastException.config("--series-column " + seriesColumn + " is also the time column or a target/feature; "
                     + "name the column that identifies each series");
@@ -75,6 +81,11 @@ public final class SeriesSource {
 
     /** One series per file, ids from the file names (which must be distinct). */
     public static SeriesSource files(List<Path> files, String timeColumn, List<String> columns, MissingPolicy missing) {
+        return files(files, timeColumn, columns, ReadOptions.of(missing));
+    }
+
+    /** One series per file, read with all the reading options. */
+    public static SeriesSource files(List<Path> files, String timeColumn, List<String> columns, ReadOptions missing) {
         if (files.isEmpty()) {
             throw SeqcastException.config("no input files; give --input FILE|DIR|GLOB (repeatable) or --input - with paths on stdin");
         }

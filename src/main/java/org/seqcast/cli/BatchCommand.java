@@ -91,7 +91,7 @@ public final class BatchCommand extends Subcommand {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
             }
             cfg = withColumns(cfg, inputs.get(0));
-            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), cfg.data().missing());
+            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), cfg.data().readOptions());
         } else {
             List<Path> files = SeriesSource.expand(inputs, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             if (files.isEmpty()) {
@@ -100,7 +100,7 @@ public final class BatchCommand extends Subcommand {
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
-            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), cfg.data().missing());
+            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), cfg.data().readOptions());
         }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
@@ -177,7 +177,7 @@ public final class BatchCommand extends Subcommand {
         }
         info("columns from the header of " + firstInput + ": time '" + time + "', target " + target
                 + " (set data.time_column / data.target to choose)");
-        DataConfig nd = new DataConfig(d.path(), time, target, d.features(), d.missing(), d.season());
+        DataConfig nd = d.withColumns(time, target);
         return new SeqcastConfig(nd, cfg.window(), cfg.transform(), cfg.model(), cfg.training(), cfg.forecast());
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Backtest;
@@ -18,6 +17,7 @@ import org.seqcast.store.ModelFile;
 import org.seqcast.store.Schema;
 import org.seqcast.transform.Preprocessor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqcast evaluate}: scores a saved model on new data, without retraining. */
@@ -28,6 +28,9 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand extends Subcommand {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
     Path model;
+
+    @Mixin
+    ReadingMixin reading;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "CSV with the model's columns ('-' = stdin).")
     String input;
@@ -43,8 +46,8 @@ public final class EvaluateCommand extends Subcommand {
         ModelBundle bundle = ModelFile.read(model);
         Schema s = bundle.schema();
         PredictCommand.checkColumns(input, s);
-        SeqcastConfig cfg = ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", List.of());
-        TimeSeries series = SeriesLoading.load(input, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        SeqcastConfig cfg = reading.config(bundle, model);
+        TimeSeries series = SeriesLoading.load(input, s.timeColumn(), s.targets(), s.features(), cfg.data().readOptions(), this::info);
         int t = s.timesteps();
         int h = s.horizon();
         int st = step != null ? step : h;

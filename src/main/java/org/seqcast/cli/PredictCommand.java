@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.TimeSeries;
@@ -26,6 +25,9 @@ public final class PredictCommand extends Subcommand {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
     Path model;
 
+    @Mixin
+    ReadingMixin reading;
+
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV ('-' = standard input).")
     String input;
 
@@ -41,8 +43,8 @@ public final class PredictCommand extends Subcommand {
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
         checkColumns(input, schema);
-        SeqcastConfig cfg = ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", List.of());
-        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
+        SeqcastConfig cfg = reading.config(bundle, model);
+        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().readOptions(),
                 this::info);
         Forecast f = new Forecaster(bundle).forecast(series);
         // The plot first: when it cannot be written, no forecast has gone out with the failing exit code.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 
 /** Loads the series a config names, passing the reader's warnings (gaps, fills) to stderr. */
@@ -13,7 +13,7 @@ final class SeriesLoading {
     private SeriesLoading() {
     }
 
-    static TimeSeries load(String path, String timeColumn, List<String> targets, List<String> features, MissingPolicy missing,
+    static TimeSeries load(String path, String timeColumn, List<String> targets, List<String> features, ReadOptions missing,
                            Consumer<String> warn) {
         List<String> cols = new ArrayList<>(targets);
         cols.addAll(features);
@@ -25,6 +25,6 @@ final class SeriesLoading {
     }
 
     static TimeSeries load(SeqcastConfig cfg, String resolvedPath, Consumer<String> warn) {
-        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), cfg.data().features(), cfg.data().missing(), warn);
+        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), cfg.data().features(), cfg.data().readOptions(), warn);
     }
 }

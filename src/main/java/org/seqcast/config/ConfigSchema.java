@@ -24,6 +24,7 @@ import org.seqcast.SeqcastException;
 import org.seqcast.config.Yaml.Entry;
 import org.seqcast.config.Yaml.Mapping;
 import org.seqcast.config.Yaml.Node;
+import org.seqcast.data.DecimalMark;
 import org.seqcast.data.MissingPolicy;
 
 /**
@@ -118,9 +119,17 @@ public final class ConfigSchema {
             key("data.features", listOf(string(), true, "string or list of strings", "a column name or a list of column names"), "[]",
                     "extra input columns used as covariates; never a target column"),
             key("data.missing", choice(MissingPolicy.class, MissingPolicy::key, List.of(MissingPolicy.values())), "error",
-                    "what to do with empty cells: error, interpolate linearly, carry the last value forward, or drop the row"),
+                    "what to do with missing cells (empty, NA, N/A, #N/A, NULL, -) and missing times (gaps): error naming the first, "
+                            + "interpolate linearly or carry the last value forward (gaps: insert the missing times), or drop the row "
+                            + "(gaps: read the rows as consecutive)"),
             key("data.season", autoOrInteger(1), "auto",
                     "season length in steps (1 = none); auto detects it from the data"),
+            key("data.time_format", string(), "null",
+                    "java.time pattern of the time column, e.g. dd.MM.yyyy or MM/dd/yyyy HH:mm; unset: ISO forms are detected, and day-first or "
+                            + "month-first forms when the file tells which"),
+            key("data.decimal", choice(DecimalMark.class, DecimalMark::key, List.of(DecimalMark.values())), "auto",
+                    "decimal mark of the values: point (',' groups thousands: \"12,025.90\"), comma ('.' groups: 1.234,56), or auto: "
+                            + "detected from the values when they tell"),
             key("window.timesteps", autoOrInteger(1), "auto",
                     "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season, capped so short series keep enough windows"),
             key("window.horizon", integer(1), "12",

@@ -1,7 +1,9 @@
 package org.seqcast.config;
 
 import java.util.List;
+import org.seqcast.data.DecimalMark;
 import org.seqcast.data.MissingPolicy;
+import org.seqcast.data.ReadOptions;
 
 /**
  * The {@code data} section: where the series is and which columns to use.
@@ -12,12 +14,14 @@ import org.seqcast.data.MissingPolicy;
  * @param features extra input columns, disjoint from {@code target}
  * @param missing what to do with empty cells
  * @param season the season length in steps, or 0 to detect it
+ * @param timeFormat a java.time pattern for the time column, or null to detect it
+ * @param decimal the decimal mark of the value cells
  */
 public record DataConfig(String path, String timeColumn, List<String> target, List<String> features,
-        MissingPolicy missing, int season) {
+        MissingPolicy missing, int season, String timeFormat, DecimalMark decimal) {
 
     public DataConfig {
-        ConfigSchema.check(DataConfig.class, path, timeColumn, target, features, missing, season);
+        ConfigSchema.check(DataConfig.class, path, timeColumn, target, features, missing, season, timeFormat, decimal);
         target = List.copyOf(target);
         features = List.copyOf(features);
         for (String f : features) {
@@ -26,6 +30,21 @@ public record DataConfig(String path, String timeColumn, List<String> target, Li
                         + "' is also in data.target; a column is either a target or a feature");
             }
         }
+    }
+
+    /** With the time format detected and the decimal mark detected per file. */
+    public DataConfig(String path, String timeColumn, List<String> target, List<String> features, MissingPolicy missing, int season) {
+        this(path, timeColumn, target, features, missing, season, null, DecimalMark.AUTO);
+    }
+
+    /** How the CSV reader reads cells: missing values and gaps, time format, decimal mark. */
+    public ReadOptions readOptions() {
+        return new ReadOptions(missing, timeFormat, decimal);
+    }
+
+    /** The same data section with other columns (time column, targets). */
+    public DataConfig withColumns(String newTimeColumn, List<String> newTarget) {
+        return new DataConfig(path, newTimeColumn, newTarget, features, missing, season, timeFormat, decimal);
     }
 
     /** True when the season length is to be detected from the data. */

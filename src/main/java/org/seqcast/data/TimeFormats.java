@@ -42,7 +42,7 @@ final class TimeFormats {
         if (iso != null) {
             return iso;
         }
-        List<String> patterns = candidates(first.time());
+        List<String> patterns = candidates(rows);
         if (patterns.isEmpty()) {
             throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a time; use %s", source,
                     first.line(), timeColumn, first.time(), SUPPORTED));
@@ -133,37 +133,49 @@ final class TimeFormats {
         return monthStep > 0;
     }
 
-    /** The java.time patterns a value may be written in: day-first and month-first, or year-first. */
-    static List<String> candidates(String v) {
-        Matcher m = DAY_MONTH.matcher(v);
-        if (m.matches()) {
-            String sep = m.group(2);
-            String a = m.group(1).length() == 2 ? "dd" : "d";
-            String b = m.group(3).length() == 2 ? "MM" : "M";
-            String a2 = m.group(1).length() == 2 ? "MM" : "M";
-            String b2 = m.group(3).length() == 2 ? "dd" : "d";
-            String time = time(m, 5);
-            List<String> out = new ArrayList<>();
-            out.add(a + sep + b + sep + "yyyy" + time);
-            out.add(a2 + sep + b2 + sep + "yyyy" + time);
-            return out;
+    /**
+     * The java.time patterns the values may be written in (day-first and month-first, or year-first), from the
+     * shape of the first value; a field is written with two letters (dd, MM, HH) when every value writes it with
+     * two digits, otherwise with one, which parses both widths.
+     */
+    static List<String> candidates(List<CsvSeriesReader.RawRow> rows) {
+        String v = rows.get(0).time();
+        Pattern shape = DAY_MONTH.matcher(v).matches() ? DAY_MONTH : YEAR_FIRST.matcher(v).matches() ? YEAR_FIRST : null;
+        if (shape == null) {
+            return List.of();
         }
-        m = YEAR_FIRST.matcher(v);
-        if (m.matches()) {
-            String sep = m.group(2);
-            return List.of("yyyy" + sep + (m.group(3).length() == 2 ? "MM" : "M") + sep + (m.group(4).length() == 2 ? "dd" : "d")
-                    + time(m, 5));
+        boolean[] two = {true, true, true, true, true};
+        int[] groups = shape == DAY_MONTH ? new int[] {1, 3, 6} : new int[] {3, 4, 6};
+        for (CsvSeriesReader.RawRow r : rows) {
+            Matcher x = shape.matcher(r.time());
+            if (!x.matches()) {
+                continue; // reported when it does not parse
+            }
+            for (int k = 0; k < groups.length; k++) {
+                String g = x.group(groups[k]);
+                two[k] &= g == null || g.length() == 2;
+            }
         }
-        return List.of();
+        Matcher m = shape.matcher(v);
+        m.matches();
+        String time = time(m, 5, two[2]);
+        String sep = m.group(2);
+        if (shape == YEAR_FIRST) {
+            return List.of("yyyy" + sep + (two[0] ? "MM" : "M") + sep + (two[1] ? "dd" : "d") + time);
+        }
+        List<String> out = new ArrayList<>();
+        out.add((two[0] ? "dd" : "d") + sep + (two[1] ? "MM" : "M") + sep + "yyyy" + time);
+        out.add((two[0] ? "MM" : "M") + sep + (two[1] ? "dd" : "d") + sep + "yyyy" + time);
+        return out;
     }
 
     /** The time part of a pattern from groups g (separator), g+1 hour, g+2 minute, g+3 seconds, g+4 AM/PM. */
-    private static String time(Matcher m, int g) {
+    private static String time(Matcher m, int g, boolean twoDigitHours) {
         if (m.group(g) == null) {
             return "";
         }
         boolean ampm = m.group(g + 4) != null;
-        String hour = ampm ? (m.group(g + 1).length() == 2 ? "hh" : "h") : (m.group(g + 1).length() == 2 ? "HH" : "H");
+        String hour = ampm ? (twoDigitHours ? "hh" : "h") : (twoDigitHours ? "HH" : "H");
         String sep = m.group(g).equals("T") ? "'T'" : " ";
         String ap = ampm ? (m.start(g + 4) > 0 && m.group(0).charAt(m.start(g + 4) - 1) == ' ' ? " a" : "a") : "";
         return sep + hour + ":mm" + (m.group(g + 3) != null ? ":ss" : "") + ap;
