@@ -11,6 +11,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.seqcast.SeqcastException;
 import org.seqcast.Versions;
 import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Metrics;
@@ -52,10 +53,13 @@ public final class GlobalPipeline {
      * @param series the series in input order (ids parallel)
      * @return one result per series, in the same order
      */
-    public static List<SeriesResult> run(SeqcastConfig cfg, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options) {
+    public static List<SeriesResult> run(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options) {
         if (ids.size() != series.size()) {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
+        // One network, one horizon: window.horizon: auto follows the first series' frequency and the shortest series.
+        SeqcastConfig cfg = series.isEmpty() ? config : AutoDefaults.resolve(config, series.get(0).frequency(),
+                series.stream().mapToInt(TimeSeries::length).min().orElse(0));
         if (cfg.forecast().recursive()) {
             throw org.seqcast.SeqcastException.config("--global trains direct (multi-output) models only; drop --global or set "
                     + "forecast.strategy: direct");

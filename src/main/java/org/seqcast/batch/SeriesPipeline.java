@@ -2,6 +2,7 @@ package org.seqcast.batch;
 
 import java.util.List;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Baselines;
@@ -33,7 +34,8 @@ public final class SeriesPipeline {
     }
 
     /** Train on the series (single-threaded), forecast after its end, and score; see {@link Options}. */
-    public static SeriesResult run(SeqcastConfig cfg, String id, TimeSeries series, Options options) {
+    public static SeriesResult run(SeqcastConfig config, String id, TimeSeries series, Options options) {
+        SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
         long t0 = System.nanoTime();
         try {
             SeriesResult.Holdout holdout = options.evaluate() ? holdout(cfg, series) : null;
@@ -65,7 +67,8 @@ public final class SeriesPipeline {
      * Trains on all rows but the last {@code window.horizon}, forecasts those rows, and scores the forecast
      * and the naive and seasonal-naive forecasts from the same history.
      */
-    public static SeriesResult.Holdout holdout(SeqcastConfig cfg, TimeSeries series) {
+    public static SeriesResult.Holdout holdout(SeqcastConfig config, TimeSeries series) {
+        SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
         int h = cfg.window().horizon();
         int n = series.length();
         if (n <= h) {

@@ -73,8 +73,9 @@ public final class BacktestCommand extends Subcommand {
             sets.add("window.horizon=" + holdout);
         }
         SeqcastConfig cfg = org.seqcast.config.ConfigLoader.load(config.configFile(), sets);
-        cfg.requireData();
-        TimeSeries series = SeriesLoading.load(cfg, config.resolveDataPath(cfg.data().path()), this::info);
+        SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, config, this::info);
+        cfg = prepared.cfg();
+        TimeSeries series = prepared.series();
         int h = cfg.window().horizon();
         int k = holdout != null ? 1 : folds;
         int s = step != null ? step : h;

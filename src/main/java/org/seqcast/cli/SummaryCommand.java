@@ -57,20 +57,21 @@ public final class SummaryCommand extends Subcommand {
         }
         ConfigMixin cm = source.config;
         SeqcastConfig cfg = cm.load();
-        if (cfg.data().target().isEmpty()) {
+        if (cfg.data().target().isEmpty() && cfg.data().path() == null) {
             throw SeqcastException.config("data.target is not set; the output layer's size depends on it (set it in the config or with --set data.target=COLUMN)");
         }
-        int inputs = cfg.data().target().size() + cfg.data().features().size();
         int timesteps = cfg.window().timesteps();
         int season = cfg.data().season();
-        if (timesteps == 0 || (season == 0 && cfg.transform().seasonInputs())) {
-            cfg.requireData();
-            TimeSeries series = SeriesLoading.load(cfg, cm.resolveDataPath(cfg.data().path()), this::info);
+        if (timesteps == 0 || cfg.window().autoHorizon() || cfg.data().target().isEmpty() || (season == 0 && cfg.transform().seasonInputs())) {
+            SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, cm, this::info);
+            cfg = prepared.cfg();
+            TimeSeries series = prepared.series();
             season = TrainJob.season(cfg, series);
             if (timesteps == 0) {
                 timesteps = TrainJob.autoTimesteps(season, cfg.window().horizon(), series.length());
             }
         }
+        int inputs = cfg.data().target().size() + cfg.data().features().size();
         if (cfg.transform().seasonInputs() && season > 1) {
             inputs += 2;
         }

@@ -49,10 +49,9 @@ public final class TrainCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
-        SeqcastConfig cfg = config.load();
-        cfg.requireData();
-        String path = config.resolveDataPath(cfg.data().path());
-        TimeSeries series = SeriesLoading.load(cfg, path, this::info);
+        SeriesLoading.Prepared prepared = SeriesLoading.prepare(config.load(), config, this::info);
+        SeqcastConfig cfg = prepared.cfg();
+        TimeSeries series = prepared.series();
         info(String.format(Locale.ROOT, "data: %s, %d rows, %s, %s .. %s", series.source(), series.length(),
                 series.frequency().describe(), series.firstTime(), series.lastTime()));
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();

@@ -132,8 +132,9 @@ public final class ConfigSchema {
                             + "detected from the values when they tell"),
             key("window.timesteps", autoOrInteger(1), "auto",
                     "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season, capped so short series keep enough windows"),
-            key("window.horizon", integer(1), "12",
-                    "number of steps to forecast"),
+            key("window.horizon", autoOrInteger(1), "auto",
+                    "number of steps to forecast; auto follows the frequency: a day of hourly or 15- to 30-minute data, 14 days, 10 "
+                            + "business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps (at most a fifth of the rows)"),
             key("window.stride", integer(1), "1",
                     "steps between the starts of consecutive training windows"),
             key("transform.target", choice("auto", "log", "none"), "auto",

@@ -97,8 +97,12 @@ public final class CsvSeriesReader {
 
     /** The header names of a CSV file (trimmed, BOM removed). */
     public static List<String> header(String pathOrDash) {
-        String source = name(pathOrDash);
-        byte[] bytes = bytes(open(pathOrDash), source);
+        return header(open(pathOrDash), name(pathOrDash));
+    }
+
+    /** The header names of a CSV stream (trimmed, BOM removed). */
+    public static List<String> header(InputStream in, String source) {
+        byte[] bytes = bytes(in, source);
         String text = text(bytes);
         try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
             for (CSVRecord r : p) {
@@ -111,6 +115,22 @@ public final class CsvSeriesReader {
             throw SeqcastException.data(source + ": cannot parse the header: " + e.getMessage());
         }
         throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
+    }
+
+    /** Every data row with every column: column 0 as the time, the others as cells. */
+    static List<RawRow> rawRows(byte[] bytes, String source, List<String> header) {
+        Table t = parse(bytes, source, header.get(0), null, header.subList(1, header.size()));
+        return t.rows.getOrDefault("", List.of());
+    }
+
+    /** All bytes of a path or standard input ({@code -}), with the errors of {@link #read}. */
+    public static byte[] readAll(String pathOrDash) {
+        return bytes(open(pathOrDash), name(pathOrDash));
+    }
+
+    /** The name errors use for a path or {@code -}. */
+    public static String sourceName(String pathOrDash) {
+        return name(pathOrDash);
     }
 
     // ---------------------------------------------------------------- reading
@@ -520,6 +540,7 @@ public final class CsvSeriesReader {
         Frequency freq = inf.frequency;
         long step = inf.step;
         TimeIndex probe = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
+        TimeSeries.Gaps asRead = gaps(p, step);
 
         // Missing values (ERROR fails on the first one in file order).
         if (missing == MissingPolicy.ERROR) {
@@ -692,7 +713,25 @@ public final class CsvSeriesReader {
             }
         }
         TimeIndex index = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
-        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings);
+        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings, asRead);
+    }
+
+    private static TimeSeries.Gaps gaps(long[] p, long step) {
+        int count = 0;
+        int irregular = 0;
+        long missing = 0;
+        for (int i = 1; i < p.length; i++) {
+            long d = p[i] - p[i - 1];
+            if (d > step) {
+                count++;
+                if (d % step == 0) {
+                    missing += d / step - 1;
+                } else {
+                    irregular++;
+                }
+            }
+        }
+        return new TimeSeries.Gaps(count, missing, irregular);
     }
 
     /** Linear interpolation by position; leading and trailing gaps take the nearest observed value. */

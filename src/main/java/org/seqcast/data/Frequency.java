@@ -36,6 +36,24 @@ public record Frequency(Unit unit, int multiple) {
         return unit == Unit.MINUTE && multiple == 30 ? 48 : 1;
     }
 
+    /**
+     * The horizon {@code window.horizon: auto} uses: a day ahead for hourly and 15- to 30-minute data (an hour for
+     * finer), 14 days, 10 business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps.
+     */
+    public int defaultHorizon() {
+        return switch (unit) {
+            case MINUTE -> multiple >= 15 ? Math.max(1, 1440 / multiple) : Math.max(1, 60 / multiple);
+            case HOUR -> Math.max(1, 24 / multiple);
+            case DAY -> Math.max(1, (14 + multiple - 1) / multiple);
+            case BUSINESS_DAY -> 10;
+            case WEEK -> Math.max(1, 13 / multiple);
+            case MONTH -> Math.max(1, 12 / multiple);
+            case QUARTER -> 8;
+            case YEAR -> 6;
+            case STEP -> 12;
+        };
+    }
+
     /** "monthly", "quarterly", "every 30 minutes", "integer step", "every 2 steps", ... */
     public String describe() {
         if (multiple == 1) {

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(), d.data().features());
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
-        assertEquals(new WindowConfig(0, 12, 1), d.window()); // timesteps 0 = auto
+        assertEquals(new WindowConfig(0, 0, 1), d.window()); // timesteps and horizon 0 = auto
         assertEquals(new ModelConfig(List.of(new LayerConfig("lstm", 64, 0.0, false)), "linear"), d.model());
         assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true), d.training());
         assertEquals(new ForecastConfig(List.of(), false, "direct"), d.forecast());
