@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code seqcast <command> ...}. */
 @Command(name = "seqcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train LSTM forecasters on CSV time series, forecast, evaluate, run many series.",
-        subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
+        subcommands = {InitCommand.class, TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
                 BatchCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage/config, 3 data, 4 model file, 5 I/O, 6 training diverged,",

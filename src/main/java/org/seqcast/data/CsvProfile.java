@@ -195,6 +195,26 @@ public final class CsvProfile {
         return CsvSeriesReader.read(new ByteArrayInputStream(bytes), source, time, values, options);
     }
 
+    /** The decimal mark of the numeric columns as {@code data.decimal: auto} would detect it (POINT when they cannot tell). */
+    public DecimalMark decimal(String time) {
+        List<String> numeric = numericColumns(time);
+        List<CsvSeriesReader.RawRow> raw = CsvSeriesReader.rawRows(bytes, source, header);
+        List<CsvSeriesReader.RawRow> cells = new ArrayList<>(raw.size());
+        int[] idx = numeric.stream().mapToInt(header::indexOf).toArray();
+        for (CsvSeriesReader.RawRow r : raw) {
+            String[] v = new String[idx.length];
+            for (int k = 0; k < idx.length; k++) {
+                v[k] = idx[k] == 0 ? r.time() : r.cells()[idx[k] - 1];
+            }
+            cells.add(new CsvSeriesReader.RawRow(r.line(), r.time(), v));
+        }
+        try {
+            return Numbers.detect(source, cells, numeric, CsvSeriesReader.detectDelimiter(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (org.seqcast.SeqcastException e) {
+            return DecimalMark.AUTO; // the values cannot tell: reading reports it with the key to set
+        }
+    }
+
     /** "a, b, c" for messages. */
     public String describeHeader() {
         return String.join(", ", header);

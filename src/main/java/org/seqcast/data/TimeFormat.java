@@ -149,6 +149,11 @@ final class TimeFormat {
         };
     }
 
+    /** The java.time pattern, or null for the ISO shapes. */
+    String pattern() {
+        return pattern;
+    }
+
     /** The offset wall-clock times are shown at: the first row's (ISO) or UTC. */
     ZoneOffset offset() {
         return offset;

@@ -139,6 +139,11 @@ public final class TimeIndex {
         };
     }
 
+    /** The java.time pattern of the time column when it is not an ISO form (data.time_format or detected); null otherwise. */
+    public String timePattern() {
+        return format.pattern();
+    }
+
     /** The description of the time format, e.g. {@code yyyy-MM}. */
     public String formatDescription() {
         return format.describe();
