@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.seqcast.SeqcastException;
+import org.seqcast.data.CsvProfile;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.MissingPolicy;
 import org.seqcast.data.ReadOptions;
@@ -77,6 +78,29 @@ public final class SeriesSource {
             throw SeqcastException.data(("-".equals(pathOrDash) ? "<stdin>" : pathOrDash) + ": no data rows; nothing to forecast");
         }
         return new SeriesSource(ids, null, loaded, seriesColumn, timeColumn, columns, missing);
+    }
+
+    /** The one value column of each series of {@link #perColumn}. */
+    public static final String PER_COLUMN_VALUE = "value";
+
+    /**
+     * Each value column of one wide CSV as its own series: the id is the column name, the values are named
+     * {@value #PER_COLUMN_VALUE}; a column that cannot be read fails alone.
+     */
+    public static SeriesSource perColumn(CsvProfile file, String timeColumn, List<String> valueColumns, ReadOptions options) {
+        if (valueColumns.isEmpty()) {
+            throw SeqcastException.data(file.source() + ": no numeric column besides the time column '" + timeColumn + "' (the file has "
+                    + file.describeHeader() + ")");
+        }
+        List<Loaded> loaded = new ArrayList<>();
+        for (String c : valueColumns) {
+            try {
+                loaded.add(new Loaded(c, file.read(timeColumn, List.of(c), options).renamed(List.of(PER_COLUMN_VALUE)), null));
+            } catch (SeqcastException e) {
+                loaded.add(new Loaded(c, null, e));
+            }
+        }
+        return new SeriesSource(valueColumns, null, loaded, FILE_ID_COLUMN, timeColumn, List.of(PER_COLUMN_VALUE), options);
     }
 
     /** One series per file, ids from the file names (which must be distinct). */

@@ -54,8 +54,14 @@ public final class BacktestCommand extends Subcommand {
     @Option(names = "--json", description = "Print the scores as JSON on stdout instead of the table.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write forecasts.csv (every forecast beside its actual value) here.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write forecasts.csv (every forecast beside its actual value) here.")
     Path out;
+
+    /** The spelling before 0.2 ({@code --out}), kept hidden for a release. */
+    @Option(names = "--out", hidden = true, paramLabel = "DIR")
+    void outAlias(Path dir) {
+        out = dir;
+    }
 
     @Option(names = "--workers", paramLabel = "N", description = "Folds trained at once, one thread each (default: all cores).")
     Integer workers;
@@ -236,7 +242,7 @@ public final class BacktestCommand extends Subcommand {
     }
 
     private static String n(double v) {
-        return ForecastCsv.number(v);
+        return ForecastCsv.display(v);
     }
 
     private static String p(double v) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code seqcast init DATA.csv}: inspects a CSV and writes a commented starter config. */
-@Command(name = "init",
+@Command(name = "init", mixinStandardHelpOptions = true,
         description = {"Inspect a CSV (rows, time range, frequency and season, gaps, missing cells per column, candidate",
                 "targets and features), report on stderr, and write a commented starter config for train, backtest and batch."})
 public final class InitCommand extends Subcommand {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seqcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train LSTM forecasters on CSV time series, forecast, evaluate, run many series.",
         subcommands = {InitCommand.class, TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
-                BatchCommand.class, BenchCommand.class,
+                BatchCommand.class, BenchCommand.class, CompletionCommand.class, ManCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage/config, 3 data, 4 model file, 5 I/O, 6 training diverged,",
                 "7 batch partly failed, 70 internal error, 130 interrupted. See README.md."})
@@ -76,6 +76,10 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --version on every subcommand prints the same as seqcast --version.
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new VersionProvider());
+        }
         return cl;
     }
 }

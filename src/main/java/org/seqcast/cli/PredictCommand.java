@@ -10,6 +10,8 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.io.AtomicFiles;
+import org.seqcast.io.Json;
 import org.seqcast.store.ModelBundle;
 import org.seqcast.store.ModelFile;
 import org.seqcast.store.Schema;
@@ -31,15 +33,19 @@ public final class PredictCommand extends Subcommand {
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV ('-' = standard input).")
     String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-            description = "Forecast CSV (default '-' = stdout); a file is written atomically.")
+    @Option(names = {"-o", "--output", "--forecast"}, paramLabel = "FILE", defaultValue = "-",
+            description = "Forecast CSV (default '-' = stdout); a file is written atomically. --forecast is the same option as in train.")
     String output;
 
     @Mixin
     PlotMixin plot;
 
+    @Option(names = "--json", description = "Print a JSON report (data summary and forecast) on stdout instead of the forecast CSV.")
+    boolean json;
+
     @Override
     protected int run() throws Exception {
+        long t0 = System.nanoTime();
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
         checkColumns(input, schema);
@@ -51,7 +57,18 @@ public final class PredictCommand extends Subcommand {
         if (plot.draw(series, List.of(f), List.of(series.length()), schema.season())) {
             info("plot: " + plot.path());
         }
-        if ("-".equals(output)) {
+        if (json) {
+            JsonReports.PredictReport r = new JsonReports.PredictReport(model.toString(),
+                    JsonReports.DataSummary.of(series, schema.season(), schema.targets(), schema.features()), f.horizon(), f.levels(),
+                    JsonReports.rows(f), JsonReports.seconds(t0));
+            String text = Json.write(r);
+            if ("-".equals(output)) {
+                out().println(text);
+            } else {
+                AtomicFiles.writeString(Path.of(output), text + "\n");
+                info("report: " + output);
+            }
+        } else if ("-".equals(output)) {
             ForecastCsv.write(f, out());
         } else {
             ForecastCsv.write(f, Path.of(output));

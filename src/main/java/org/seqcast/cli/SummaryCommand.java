@@ -6,6 +6,7 @@ import java.util.Map;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
+import org.seqcast.io.Json;
 import org.seqcast.model.LayerSummary;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.store.ModelBundle;
@@ -33,11 +34,25 @@ public final class SummaryCommand extends Subcommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Option(names = "--json", description = "Print the layers, window, data summary and provenance as JSON on stdout.")
+    boolean json;
+
     @Override
     protected int run() {
+        long t0 = System.nanoTime();
         if (source.model != null) {
             ModelBundle b = ModelFile.read(source.model);
             Schema s = b.schema();
+            if (json) {
+                Provenance p = b.provenance();
+                String freq = new org.seqcast.data.Frequency(org.seqcast.data.Frequency.Unit.valueOf(s.frequencyUnit()), s.frequencyMultiple())
+                        .describe();
+                JsonReports.DataSummary data = new JsonReports.DataSummary(p.dataPath(), p.rows(), freq, s.season(), p.firstTime(),
+                        p.lastTime(), s.targets(), s.features());
+                out().println(Json.write(report(source.model.toString(), b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size(),
+                        data, p, t0)));
+                return ExitCode.OK.code();
+            }
             printTable(b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size());
             Provenance p = b.provenance();
             out().println();
@@ -62,10 +77,11 @@ public final class SummaryCommand extends Subcommand {
         }
         int timesteps = cfg.window().timesteps();
         int season = cfg.data().season();
+        TimeSeries series = null;
         if (timesteps == 0 || cfg.window().autoHorizon() || cfg.data().target().isEmpty() || (season == 0 && cfg.transform().seasonInputs())) {
             SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, cm, this::info);
             cfg = prepared.cfg();
-            TimeSeries series = prepared.series();
+            series = prepared.series();
             season = TrainJob.season(cfg, series);
             if (timesteps == 0) {
                 timesteps = TrainJob.autoTimesteps(season, cfg.window().horizon(), series.length());
@@ -77,8 +93,22 @@ public final class SummaryCommand extends Subcommand {
         }
         int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
         int outputs = steps * cfg.data().target().size();
-        printTable(TrainJob.networkSpec(cfg, inputs, timesteps, outputs), steps, cfg.data().target().size());
+        NetworkSpec net = TrainJob.networkSpec(cfg, inputs, timesteps, outputs);
+        if (json) {
+            JsonReports.DataSummary data = series == null ? null
+                    : JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features());
+            out().println(Json.write(report(cm.configFile() == null ? "--set" : cm.configFile().toString(), net, steps,
+                    cfg.data().target().size(), data, null, t0)));
+            return ExitCode.OK.code();
+        }
+        printTable(net, steps, cfg.data().target().size());
         return ExitCode.OK.code();
+    }
+
+    private static JsonReports.SummaryReport report(String source, NetworkSpec spec, int horizon, int targets, JsonReports.DataSummary data,
+                                                    Provenance p, long t0) {
+        return new JsonReports.SummaryReport(source, JsonReports.layers(spec), spec.totalParams(),
+                new JsonReports.Window(spec.timesteps(), spec.inputs(), spec.outputs(), horizon, targets), data, p, JsonReports.seconds(t0));
     }
 
     private void printTable(NetworkSpec spec, int horizon, int targets) {

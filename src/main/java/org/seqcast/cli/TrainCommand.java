@@ -89,7 +89,7 @@ public final class TrainCommand extends Subcommand {
     }
 
     static String num(double v) {
-        return ForecastCsv.number(v);
+        return ForecastCsv.display(v);
     }
 
     private String jsonReport(TrainJob.Outcome o, Forecast f) throws Exception {

@@ -127,6 +127,14 @@ public final class TimeSeries {
         return index.future(h);
     }
 
+    /** The same series with its value columns named {@code names} (e.g. one column of a wide file as "value"). */
+    public TimeSeries renamed(List<String> names) {
+        if (names.size() != columns.size()) {
+            throw new IllegalArgumentException("Invalid names = " + names + " for columns " + columns);
+        }
+        return new TimeSeries(source, timeColumn, index, frequency, names, values, sha256, rawRows, warnings, gaps);
+    }
+
     /** Rows [from, to) with the same metadata. */
     public TimeSeries slice(int fromInclusive, int toExclusive) {
         if (fromInclusive < 0 || toExclusive > length() || fromInclusive >= toExclusive) {
