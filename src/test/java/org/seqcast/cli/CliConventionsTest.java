@@ -125,6 +125,31 @@ class CliConventionsTest {
         assertTrue(j.get("seconds").isNumber());
     }
 
+    /** The JSON block of the README that follows {@code marker}. */
+    static JsonNode readmeJson(String marker) throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int at = readme.indexOf(marker);
+        assertTrue(at >= 0, marker);
+        int from = readme.indexOf("```json\n", at) + 8;
+        return Json.MAPPER.readTree(readme.substring(from, readme.indexOf("```", from)));
+    }
+
+    @Test
+    void theReadmeDocumentsTheShapesTheCommandsPrint() throws Exception {
+        JsonNode p = readmeJson("`--json` on `predict` prints");
+        JsonNode actual = Json.MAPPER.readTree(CliTest.run("predict", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json").out());
+        assertEquals(keys(actual), keys(p));
+        assertEquals(keys(actual.get("data")), keys(p.get("data")));
+        assertEquals(keys(actual.get("forecast").get(0)), keys(p.get("forecast").get(0)));
+        JsonNode s = readmeJson("and `summary --json`");
+        JsonNode sa = Json.MAPPER.readTree(CliTest.run("summary", "-m", model.toString(), "--json").out());
+        assertEquals(keys(sa), keys(s));
+        assertEquals(keys(sa.get("window")), keys(s.get("window")));
+        assertEquals(keys(sa.get("provenance")), keys(s.get("provenance")));
+        assertEquals(keys(sa.get("provenance").get("scores")), keys(s.get("provenance").get("scores")));
+        assertEquals(keys(sa.get("layers").get(0)), keys(s.get("layers").get(0)));
+    }
+
     @Test
     void summaryJsonHasTheDocumentedShapeForAModelAndAConfig() throws Exception {
         CliTest.Run r = CliTest.run("summary", "-m", model.toString(), "--json");
