@@ -184,7 +184,7 @@ public final class TrainJob {
             }
             info.accept(String.format(Locale.ROOT, "refit: %d windows, %d epoch%s", all.size(), again.get(0).epochs(),
                     again.get(0).epochs() == 1 ? "" : "s"));
-            List<NetworkParams> refit = trainMembers(cfg, netSpec, all, null, again, workers, ProgressSink.QUIET, new ArrayList<>());
+            List<NetworkParams> refit = trainMembers(cfg, netSpec, all, null, again, workers, progress.phase("refit"), new ArrayList<>());
             if (factor != null) {
                 refit = refit.stream().map(p -> p.scaleOutputs(factor)).toList();
             }
