@@ -31,11 +31,20 @@ public final class ForecastPlot {
      * @param season    season length, for the tail to draw
      */
     public static void write(Path png, TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
-        Charts.write(png, charts(series, forecasts, firstRows, season));
+        write(png, series, forecasts, firstRows, season, 0);
+    }
+
+    /** Like {@link #write(Path, TimeSeries, List, List, int)} with {@code historyRows} rows of history (0: the default tail). */
+    public static void write(Path png, TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season, int historyRows) {
+        Charts.write(png, charts(series, forecasts, firstRows, season, historyRows));
     }
 
     /** The charts {@link #write} stacks into the PNG: one per target. */
     static List<XYChart> charts(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
+        return charts(series, forecasts, firstRows, season, 0);
+    }
+
+    static List<XYChart> charts(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season, int historyRows) {
         if (forecasts.isEmpty() || forecasts.size() != firstRows.size()) {
             throw new IllegalArgumentException("Invalid forecasts = " + forecasts.size() + " for " + firstRows.size() + " origins");
         }
@@ -46,7 +55,8 @@ public final class ForecastPlot {
             end = Math.max(end, firstRows.get(f) + forecasts.get(f).horizon());
         }
         int span = end - first;
-        int from = Math.max(0, first - Math.max(Math.max(4 * span, 3 * season), 48));
+        int tail = historyRows > 0 ? historyRows : Math.max(Math.max(4 * span, 3 * season), 48);
+        int from = Math.max(0, first - tail);
         int to = Math.min(series.length(), end);
         TimeIndex index = series.index();
         List<XYChart> charts = new ArrayList<>();

@@ -172,4 +172,12 @@ class PlotTest {
         assertEquals("two.csv: b, 6-step forecast", charts.get(1).getTitle());
         assertEquals("b", charts.get(1).getYAxisTitle());
     }
+
+    @Test
+    void plotHistoryChoosesHowManyRowsOfHistoryAreDrawn() {
+        XYChart chart = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12, 10).get(0);
+        assertEquals(10, chart.getSeriesMap().get("history").getXData().length);
+        XYChart all = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12, 1000).get(0);
+        assertEquals(AIR.length(), all.getSeriesMap().get("history").getXData().length);
+    }
 }
