@@ -80,7 +80,7 @@ public final class CsvProfile {
                     numeric = false;
                     firstText = firstText == null ? s : firstText;
                 }
-                integers &= s.matches("[+-]?\\d{1,18}");
+                integers &= s.matches("[+-]?\\d{1,19}");
                 dates &= !integers && looksLikeTime(s);
             }
             String name = header.get(c);

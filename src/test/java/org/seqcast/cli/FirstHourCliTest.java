@@ -146,4 +146,33 @@ class FirstHourCliTest {
         assertEquals("-", ConfigLoader.fromYaml("", "x", List.of("data.path=-")).data().path());
         assertEquals("-", ConfigLoader.fromYaml("", "x", List.of("data.path= - ")).data().path());
     }
+
+    @Test
+    void integerTimesWhoseForecastOverflowsAreADataErrorNotACrash() throws IOException {
+        StringBuilder b = new StringBuilder("t,v\n");
+        for (int i = 60; i >= 1; i--) {
+            b.append(Long.MAX_VALUE - i).append(',').append(100 + (i % 7)).append('\n');
+        }
+        Path f = dir.resolve("big.csv");
+        Files.writeString(f, b.toString());
+        CliTest.Run r = run(with(FAST, "train", "--set", "data.path=" + f, "--set", "window.horizon=3", "--set", "data.season=1"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("run past the largest integer time (9223372036854775807)"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void midnightStampedDailyDataStaysDaily() throws IOException {
+        StringBuilder b = new StringBuilder("day,v\n");
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        for (int i = 0; i < 10; i++) {
+            b.append(d.plusDays(i)).append(" 00:00:00,").append(i).append('\n');
+        }
+        Path f = dir.resolve("daily.csv");
+        Files.writeString(f, b.toString());
+        org.seqcast.data.TimeSeries s = org.seqcast.data.CsvSeriesReader.read(f.toString(), "day", List.of("v"),
+                org.seqcast.data.MissingPolicy.ERROR);
+        assertEquals("daily", s.frequency().describe());
+        assertEquals(List.of("2024-01-11 00:00:00", "2024-01-12 00:00:00"), s.futureTimes(2));
+    }
 }
