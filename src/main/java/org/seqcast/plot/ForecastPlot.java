@@ -2,7 +2,6 @@ package org.seqcast.plot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -64,15 +63,20 @@ public final class ForecastPlot {
         for (int c = 0; c < targets.size(); c++) {
             String target = targets.get(c);
             XYChart chart = Charts.chart(title(series, forecasts, targets.size() == 1 ? "" : target + ", "), series.timeColumn(), target);
-            if (index.isCalendar()) {
-                chart.getStyler().setDatePattern(datePattern(index));
+            CalendarAxis axis = index.isCalendar()
+                    ? new CalendarAxis(index.epochMillis(index.positionAt(from)), index.epochMillis(index.positionAt(Math.max(from, end - 1))))
+                    : null;
+            if (axis != null) {
+                // Calendar units on a numeric axis: the ticks fall on years, months, days or hours.
+                chart.getStyler().setXAxisDecimalPattern("0.###");
+                chart.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
             } else {
                 chart.getStyler().setXAxisDecimalPattern("0"); // integer steps such as years: 1950, not 1,950
             }
             // Bands first (widest level first), so lines are drawn over them.
             for (int f = 0; f < forecasts.size(); f++) {
                 Forecast fc = forecasts.get(f);
-                List<Object> x = xs(index, firstRows.get(f), fc.horizon());
+                List<Object> x = xs(index, axis, firstRows.get(f), fc.horizon());
                 int n = fc.levels().size();
                 for (int l = n - 1; l >= 0; l--) {
                     List<Object> px = new ArrayList<>(x);
@@ -93,12 +97,12 @@ public final class ForecastPlot {
                 }
             }
             double[] values = series.column(target);
-            XYSeries hist = chart.addSeries("history", xs(index, from, to - from), slice(values, from, to));
+            XYSeries hist = chart.addSeries("history", xs(index, axis, from, to - from), slice(values, from, to));
             hist.setLineColor(Charts.HISTORY);
             hist.setLineStyle(Charts.THIN);
             hist.setMarker(SeriesMarkers.NONE);
             if (to > first) {
-                XYSeries held = chart.addSeries("actual (held out)", xs(index, first, to - first), slice(values, first, to));
+                XYSeries held = chart.addSeries("actual (held out)", xs(index, axis, first, to - first), slice(values, first, to));
                 held.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 held.setMarker(SeriesMarkers.CIRCLE);
                 held.setMarkerColor(Charts.ACTUAL);
@@ -110,10 +114,10 @@ public final class ForecastPlot {
                 List<Object> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 if (origin >= 0 && origin < values.length) {
-                    x.add(xAt(index, origin));
+                    x.add(xAt(index, axis, origin));
                     y.add(values[origin]);
                 }
-                x.addAll(xs(index, firstRows.get(f), fc.horizon()));
+                x.addAll(xs(index, axis, firstRows.get(f), fc.horizon()));
                 for (int st = 0; st < fc.horizon(); st++) {
                     y.add(fc.values()[st][c]);
                 }
@@ -140,26 +144,15 @@ public final class ForecastPlot {
         return n == 1 || f == 0 ? base : base + " " + (f + 1);
     }
 
-    static String datePattern(TimeIndex index) {
-        String fmt = index.formatDescription();
-        if (fmt.equals("yyyy-MM")) {
-            return "yyyy-MM";
-        }
-        if (fmt.startsWith("yyyy-MM-dd") && fmt.length() > 10) {
-            return "MM-dd HH:mm";
-        }
-        return "yyyy-MM-dd";
-    }
-
-    private static Object xAt(TimeIndex index, int row) {
+    private static Object xAt(TimeIndex index, CalendarAxis axis, int row) {
         long p = index.positionAt(row);
-        return index.isCalendar() ? new Date(index.epochMillis(p)) : (Object) (double) p;
+        return axis != null ? axis.x(index.epochMillis(p)) : (double) p;
     }
 
-    private static List<Object> xs(TimeIndex index, int from, int n) {
+    private static List<Object> xs(TimeIndex index, CalendarAxis axis, int from, int n) {
         List<Object> x = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            x.add(xAt(index, from + i));
+            x.add(xAt(index, axis, from + i));
         }
         return x;
     }
