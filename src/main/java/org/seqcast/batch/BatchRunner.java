@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
 
 /**
@@ -240,7 +240,8 @@ public final class BatchRunner {
             }
             return;
         }
-        for (SeriesResult r : GlobalPipeline.run(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(), settings.saveModels()))) {
+        for (SeriesResult r : GlobalPipeline.run(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(), settings.saveModels()),
+                settings.workers())) {
             progress.done(outputs.write(checkHeader(r)));
         }
     }

@@ -2,23 +2,28 @@ package org.seqcast.batch;
 
 import java.util.List;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.AutoDefaults;
+import org.seqcast.backtest.Backtest;
+import org.seqcast.backtest.HistoricalForecasts;
+import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.eval.Baselines;
-import org.seqcast.eval.Metrics;
+import org.seqcast.eval.Scores;
 import org.seqcast.forecast.Forecast;
+import org.seqcast.forecast.ForecastMethod;
 import org.seqcast.forecast.Forecaster;
-import org.seqcast.forecast.SeriesColumns;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.Method;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.train.Plan;
 import org.seqcast.train.ProgressSink;
 import org.seqcast.train.TrainJob;
+import org.seqcast.train.TrainReport;
 
 /**
  * The per-series work of a batch as pure functions of their arguments, with no I/O and no shared state:
  * {@code (config, series) -> result}. A failure of the series (bad data, too short, diverged, a bug)
  * becomes a FAILED result carrying its one-line reason, never an exception, so a runner (the local
- * worker pool, or a distributed engine mapping over series) can run them independently.
+ * worker pool, or a distributed engine mapping over series) can run them independently. Training is
+ * {@link TrainJob}; the holdout of {@code --evaluate} is one origin of {@link HistoricalForecasts}.
  */
 public final class SeriesPipeline {
 
@@ -38,13 +43,11 @@ public final class SeriesPipeline {
         SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
         long t0 = System.nanoTime();
         try {
-            SeriesResult.Holdout holdout = options.evaluate() ? holdout(cfg, series) : null;
-            TrainJob.Outcome o = TrainJob.run(cfg, series, 1, ProgressSink.QUIET, line -> { });
-            Forecast f = checkedForecast(new Forecaster(o.bundle()), series);
-            double scale = scale(cfg, series, cfg.data().target());
-            double mase = holdout != null ? holdout.mase() : o.report().mae() / scale;
-            return new SeriesResult(id, SeriesResult.Status.OK, series.length(), o.report().epochsRun(), o.report().mae(), finiteOrNaN(mase),
-                    holdout, seconds(t0), null, f, options.keepBundle() ? o.bundle() : null);
+            SeriesResult.Holdout holdout = options.evaluate()
+                    ? holdout(cfg, series, history -> new Forecaster(TrainJob.run(cfg, history, 1, ProgressSink.QUIET).bundle()))
+                    : null;
+            TrainJob.Outcome o = TrainJob.run(cfg, series, 1, ProgressSink.QUIET);
+            return ok(id, series, o.bundle(), o.report().first(), o.report().epochsRun(), holdout, seconds(t0), options.keepBundle());
         } catch (RuntimeException e) {
             return failed(id, series.length(), seconds(t0), e);
         }
@@ -55,81 +58,61 @@ public final class SeriesPipeline {
         long t0 = System.nanoTime();
         try {
             Forecast f = checkedForecast(new Forecaster(bundle), series);
-            Double mae = bundle.provenance().scores().get("validation_mae");
             return new SeriesResult(id, SeriesResult.Status.OK, series.length(), bundle.provenance().epochsRun(),
-                    mae == null ? Double.NaN : mae, Double.NaN, null, seconds(t0), null, f, null);
+                    bundle.provenance().validationMae(), Double.NaN, null, seconds(t0), null, f, null);
         } catch (RuntimeException e) {
             return failed(id, series.length(), seconds(t0), e);
         }
     }
 
+    /** The OK result of a trained model: its forecast after the series, its validation scores, the holdout's when evaluated. */
+    static SeriesResult ok(String id, TimeSeries series, ModelBundle bundle, TrainReport.SeriesReport report, int epochs,
+                           SeriesResult.Holdout holdout, double seconds, boolean keepBundle) {
+        Forecast f = checkedForecast(new Forecaster(bundle), series);
+        Scores validation = report.model();
+        double mase = holdout != null ? holdout.mase() : validation.mase();
+        return new SeriesResult(id, SeriesResult.Status.OK, series.length(), epochs, validation.mae(), finiteOrNaN(mase), holdout,
+                seconds, null, f, keepBundle ? bundle : null);
+    }
+
     /**
-     * Trains on all rows but the last {@code window.horizon}, forecasts those rows, and scores the forecast
-     * and the naive and seasonal-naive forecasts from the same history.
+     * The holdout of {@code --evaluate}: the model {@code fitting} makes of all rows but the last {@code window.horizon}
+     * forecasts those rows, scored beside naive and seasonal naive from the same history (one origin of the
+     * historical-forecasts engine).
      */
-    public static SeriesResult.Holdout holdout(SeqcastConfig config, TimeSeries series) {
-        SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
-        int h = cfg.window().horizon();
+    static SeriesResult.Holdout holdout(SeqcastConfig cfg, TimeSeries series, HistoricalForecasts.Fitting fitting) {
+        int h = cfg.window().horizonSteps();
         int n = series.length();
         if (n <= h) {
             throw SeqcastException.data(series.source() + ": " + n + " rows; --evaluate holds out the last window.horizon = " + h
                     + " rows, so give more rows or lower window.horizon");
         }
-        TimeSeries history = series.slice(0, n - h);
-        TrainJob.Outcome o = TrainJob.run(cfg, history, 1, ProgressSink.QUIET, line -> { });
-        Forecast f = checkedForecast(new Forecaster(o.bundle()), history);
-        return score(cfg, series, f.values());
+        HistoricalForecasts.Origins origins = new HistoricalForecasts.Origins(new int[] {n - h}, h, cfg.data().target(),
+                Plan.season(cfg, series.slice(0, n - h)));
+        List<Backtest.Fold> folds = HistoricalForecasts.run(series, origins, history -> checked(fitting.fit(history)),
+                HistoricalForecasts.Refit.ONCE, 1);
+        var overall = Backtest.score(folds).overall();
+        return new SeriesResult.Holdout(overall.get(Method.MODEL).mae(), overall.get(Method.NAIVE).mae(),
+                overall.get(Method.SEASONAL_NAIVE).mae(), finiteOrNaN(overall.get(Method.MODEL).mase()));
     }
 
-    /** Holdout scores of {@code values[step][target]} against the last {@code horizon} rows of the series. */
-    static SeriesResult.Holdout score(SeqcastConfig cfg, TimeSeries series, double[][] values) {
-        List<String> targets = cfg.data().target();
-        int h = values.length;
-        int n = series.length();
-        TimeSeries history = series.slice(0, n - h);
-        int season = TrainJob.season(cfg, history);
-        int k = targets.size();
-        double[] actual = new double[h * k];
-        double[] model = new double[h * k];
-        double[] naive = new double[h * k];
-        double[] snaive = new double[h * k];
-        double[][] raw = SeriesColumns.of(series, targets);
-        double[][] past = SeriesColumns.of(history, targets);
-        for (int c = 0; c < k; c++) {
-            double[] nv = Baselines.naive(past[c], h);
-            double[] sn = Baselines.seasonalNaive(past[c], h, season);
-            for (int st = 0; st < h; st++) {
-                int i = st * k + c;
-                actual[i] = raw[c][n - h + st];
-                model[i] = values[st][c];
-                naive[i] = nv[st];
-                snaive[i] = sn[st];
+    /** A method whose forecasts are checked finite (a diverged network fails its series with a clear reason). */
+    private static ForecastMethod checked(ForecastMethod m) {
+        return new ForecastMethod() {
+            @Override
+            public Method method() {
+                return m.method();
             }
-        }
-        double mae = Metrics.mae(actual, model);
-        return new SeriesResult.Holdout(mae, Metrics.mae(actual, naive), Metrics.mae(actual, snaive),
-                finiteOrNaN(mae / scale(cfg, history, targets)));
+
+            @Override
+            public Forecast forecast(TimeSeries history) {
+                return checkedForecast(m, history);
+            }
+        };
     }
 
-    /**
-     * The MASE denominator: the in-sample MAE of the seasonal naive forecast (lag = the config's season,
-     * lag 1 when the series is not longer than a season), averaged over the targets.
-     */
-    static double scale(SeqcastConfig cfg, TimeSeries series, List<String> targets) {
-        int season = TrainJob.season(cfg, series);
-        int m = series.length() > season ? season : 1;
-        if (series.length() <= m) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (String t : targets) {
-            s += Metrics.seasonalNaiveScale(series.column(t), m);
-        }
-        return s / targets.size();
-    }
-
-    private static Forecast checkedForecast(Forecaster forecaster, TimeSeries series) {
-        Forecast f = forecaster.forecast(series);
+    static Forecast checkedForecast(ForecastMethod method, TimeSeries series) {
+        Forecast f = method.forecast(series);
         for (double[] step : f.values()) {
             for (double v : step) {
                 if (!Double.isFinite(v)) {

@@ -1,7 +1,7 @@
 package org.seqcast.batch;
 
 import org.seqcast.forecast.Forecast;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 
 /**
  * What the pipeline made of one series: a value, so that it can be computed anywhere (a thread here,

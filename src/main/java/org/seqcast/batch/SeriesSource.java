@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.CsvProfile;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 

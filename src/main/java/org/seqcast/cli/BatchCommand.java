@@ -1,8 +1,5 @@
 package org.seqcast.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +19,9 @@ import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvProfile;
+import org.seqcast.io.Json;
 import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +110,7 @@ public final class BatchCommand extends Subcommand {
             }
             String time = d.timeColumn() != null ? d.timeColumn() : p.timeColumn() != null ? p.timeColumn() : p.header().get(0);
             List<String> cols = d.target().isEmpty() ? p.numericColumns(time) : d.target();
-            source = SeriesSource.perColumn(p, time, cols, d.readOptions());
+            source = SeriesSource.perColumn(p, time, cols, ReadOptions.of(d));
             cfg = cfg.withData(d.withColumns(time, List.of(SeriesSource.PER_COLUMN_VALUE)));
             info("columns of " + p.source() + " as series: " + String.join(", ", cols));
         } else if (seriesColumn != null) {
@@ -119,7 +118,7 @@ public final class BatchCommand extends Subcommand {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
             }
             cfg = withColumns(cfg, inputs.get(0));
-            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), cfg.data().readOptions());
+            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), ReadOptions.of(cfg.data()));
         } else {
             List<Path> files = SeriesSource.expand(inputs, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             if (files.isEmpty()) {
@@ -128,7 +127,7 @@ public final class BatchCommand extends Subcommand {
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
-            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), cfg.data().readOptions());
+            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), ReadOptions.of(cfg.data()));
         }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
@@ -256,27 +255,22 @@ public final class BatchCommand extends Subcommand {
         if (!json) {
             return;
         }
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("out", out.toString());
-        root.put("forecasts", out.resolve("forecasts.csv").toString());
-        root.put("summary", out.resolve("summary.csv").toString());
-        root.put("series", r.rows().size());
-        root.put("ok", r.ok());
-        root.put("failed", r.failed());
-        root.put("not_run", r.skipped());
-        root.put("resumed", r.resumed());
-        root.put("workers", w);
-        root.put("seconds", r.seconds());
-        root.put("series_per_second", perSecond);
-        root.put("interrupted", r.interrupted());
-        root.put("exit_code", code.code());
-        ArrayNode failures = root.putArray("failures");
+        List<BatchJson.Failure> failures = new ArrayList<>();
         for (BatchOutputs.Row row : r.rows()) {
             if (row.status() != SeriesResult.Status.OK) {
-                failures.addObject().put("series", row.series()).put("status", row.status().word()).put("error", row.error());
+                failures.add(new BatchJson.Failure(row.series(), row.status().word(), row.error()));
             }
         }
-        out().println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        out().println(Json.write(new BatchJson(out.toString(), out.resolve("forecasts.csv").toString(), out.resolve("summary.csv").toString(),
+                r.rows().size(), r.ok(), r.failed(), r.skipped(), r.resumed(), w, r.seconds(), perSecond, r.interrupted(), code.code(),
+                failures)));
+    }
+
+    /** {@code batch --json}: the run summary. */
+    record BatchJson(String out, String forecasts, String summary, int series, int ok, int failed, int notRun, int resumed, int workers,
+                     double seconds, double seriesPerSecond, boolean interrupted, int exitCode, List<Failure> failures) {
+        /** A series that did not succeed: its status word ({@code failed} or {@code skipped}) and reason. */
+        record Failure(String series, String status, String error) {
+        }
     }
 }

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.AutoDefaults;
+import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvProfile;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.DecimalMark;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.DecimalMark;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.io.AtomicFiles;
@@ -157,7 +157,7 @@ public final class InitCommand extends Subcommand {
         MissingPolicy missing = d.missing() != MissingPolicy.ERROR ? d.missing() : holes ? MissingPolicy.INTERPOLATE : MissingPolicy.ERROR;
         line(b, "  missing: " + missing.key(), holes ? "the file has missing cells or times; error stops at the first"
                 : "stop at a missing cell or time; interpolate or ffill fill them");
-        line(b, "  season: " + (d.autoSeason() ? "auto" : Integer.toString(d.season())), s != null && d.autoSeason()
+        line(b, "  season: " + (d.autoSeason() ? "auto" : Integer.toString(d.season().getAsInt())), s != null && d.autoSeason()
                 ? s.frequency().defaultSeason() + " for " + s.frequency().describe() + " data" : null);
         String pattern = d.timeFormat() != null ? d.timeFormat() : s == null ? null : s.index().timePattern();
         if (pattern != null) {
@@ -167,7 +167,7 @@ public final class InitCommand extends Subcommand {
             line(b, "  decimal: " + mark.key(), mark == DecimalMark.COMMA ? "1.234,56" : null);
         }
         b.append("window:\n");
-        int h = base.window().horizon();
+        int h = base.window().horizon().orElse(0);
         line(b, "  horizon: " + (h == 0 ? "auto" : Integer.toString(h)), h == 0 && s != null
                 ? AutoDefaults.horizon(s.frequency(), s.length()) + " steps for " + s.frequency().describe() + " data" : null);
         b.append("training:\n");

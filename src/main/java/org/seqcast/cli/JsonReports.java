@@ -8,7 +8,7 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.model.LayerSummary;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.store.Provenance;
+import org.seqcast.forecast.Provenance;
 
 /**
  * The JSON documents {@code predict --json} and {@code summary --json} print, as records bound by

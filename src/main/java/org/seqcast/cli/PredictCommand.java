@@ -6,15 +6,16 @@ import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
 import org.seqcast.io.AtomicFiles;
 import org.seqcast.io.Json;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
-import org.seqcast.store.Schema;
+import org.seqcast.forecast.Schema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,7 +51,7 @@ public final class PredictCommand extends Subcommand {
         Schema schema = bundle.schema();
         checkColumns(input, schema);
         SeqcastConfig cfg = reading.config(bundle, model);
-        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().readOptions(),
+        TimeSeries series = SeriesLoading.load(input, schema.timeColumn(), schema.targets(), schema.features(), ReadOptions.of(cfg.data()),
                 this::info);
         Forecast f = new Forecaster(bundle).forecast(series);
         // The plot first: when it cannot be written, no forecast has gone out with the failing exit code.

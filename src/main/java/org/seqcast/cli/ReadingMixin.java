@@ -6,7 +6,8 @@ import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.config.DataConfig;
+import org.seqcast.forecast.ModelBundle;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,6 +32,16 @@ public final class ReadingMixin {
                         + " (how to read the CSV); the model fixes the other keys");
             }
         }
-        return ConfigLoader.fromYaml(bundle.configYaml(), model + " (stored config)", sets);
+        SeqcastConfig with = ConfigLoader.fromYaml("", model + " (stored config)", sets);
+        DataConfig stored = bundle.config().data();
+        DataConfig d = new DataConfig(stored.path(), stored.timeColumn(), stored.target(), stored.features(),
+                set("data.missing") ? with.data().missing() : stored.missing(), stored.season(),
+                set("data.time_format") ? with.data().timeFormat() : stored.timeFormat(),
+                set("data.decimal") ? with.data().decimal() : stored.decimal());
+        return bundle.config().withData(d);
+    }
+
+    private boolean set(String key) {
+        return sets.stream().anyMatch(s -> s.strip().startsWith(key + "=") || s.strip().startsWith(key + " "));
     }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.AutoDefaults;
+import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvProfile;
@@ -41,7 +41,7 @@ final class SeriesLoading {
     }
 
     static TimeSeries load(SeqcastConfig cfg, String resolvedPath, Consumer<String> warn) {
-        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), cfg.data().features(), cfg.data().readOptions(), warn);
+        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), cfg.data().features(), ReadOptions.of(cfg.data()), warn);
     }
 
     /**
@@ -62,7 +62,7 @@ final class SeriesLoading {
             cfg = cfg.withData(d);
             List<String> cols = new ArrayList<>(d.target());
             cols.addAll(d.features());
-            series = warned(p.read(d.timeColumn(), cols, d.readOptions()), info);
+            series = warned(p.read(d.timeColumn(), cols, ReadOptions.of(d)), info);
         } else {
             try {
                 series = load(cfg, path, info);

@@ -9,11 +9,14 @@ import org.seqcast.data.TimeSeries;
 import org.seqcast.io.Json;
 import org.seqcast.model.LayerSummary;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
-import org.seqcast.store.Provenance;
-import org.seqcast.store.Schema;
-import org.seqcast.train.TrainJob;
+import org.seqcast.forecast.Provenance;
+import org.seqcast.forecast.Schema;
+import org.seqcast.train.Plan;
+import org.seqcast.eval.Scores;
+import org.seqcast.forecast.Method;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,8 +68,10 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
             out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", p.trainedAt(), p.bestEpoch(), p.epochsRun());
             out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", p.seqcastVersion(), p.dl4jVersion(), p.javaVersion());
-            for (Map.Entry<String, Double> e : new java.util.TreeMap<>(p.scores()).entrySet()) {
-                out().printf(Locale.ROOT, "  %-24s %s%n", e.getKey() + ":", TrainCommand.num(e.getValue()));
+            out().printf(Locale.ROOT, "  engine:      %s (%s), trained on %d series%n", p.engine(), p.kernel(), p.series());
+            out().printf(Locale.ROOT, "  machine:     %s; %s%n", p.cpu(), p.blas());
+            for (Map.Entry<Method, Scores> e : p.validation().entrySet()) {
+                out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + e.getKey().key() + ":", Reports.num(e.getValue().mae()));
             }
             return ExitCode.OK.code();
         }
@@ -75,25 +80,25 @@ public final class SummaryCommand extends Subcommand {
         if (cfg.data().target().isEmpty() && cfg.data().path() == null) {
             throw SeqcastException.config("data.target is not set; the output layer's size depends on it (set it in the config or with --set data.target=COLUMN)");
         }
-        int timesteps = cfg.window().timesteps();
-        int season = cfg.data().season();
         TimeSeries series = null;
-        if (timesteps == 0 || cfg.window().autoHorizon() || cfg.data().target().isEmpty() || (season == 0 && cfg.transform().seasonInputs())) {
+        NetworkSpec net;
+        int season;
+        if (cfg.window().timesteps().isEmpty() || cfg.window().autoHorizon() || cfg.data().target().isEmpty()
+                || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs())) {
+            // What the plan resolves from the data: the columns, the horizon, the lookback and the season inputs.
             SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, cm, this::info);
             cfg = prepared.cfg();
             series = prepared.series();
-            season = TrainJob.season(cfg, series);
-            if (timesteps == 0) {
-                timesteps = TrainJob.autoTimesteps(season, cfg.window().horizon(), series.length());
-            }
+            Plan plan = Plan.of(cfg, List.of(series));
+            net = plan.network();
+            season = plan.season(series);
+        } else {
+            season = cfg.data().season().orElse(1); // known here whenever season inputs are on
+            int inputs = cfg.data().target().size() + cfg.data().features().size() + (cfg.transform().seasonInputs() && season > 1 ? 2 : 0);
+            int outputs = (cfg.forecast().recursive() ? 1 : cfg.window().horizonSteps()) * cfg.data().target().size();
+            net = Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs);
         }
-        int inputs = cfg.data().target().size() + cfg.data().features().size();
-        if (cfg.transform().seasonInputs() && season > 1) {
-            inputs += 2;
-        }
-        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
-        int outputs = steps * cfg.data().target().size();
-        NetworkSpec net = TrainJob.networkSpec(cfg, inputs, timesteps, outputs);
+        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizonSteps(); // recursive: one step, rolled forward
         if (json) {
             JsonReports.DataSummary data = series == null ? null
                     : JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features());

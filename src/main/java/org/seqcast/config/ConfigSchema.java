@@ -1,6 +1,5 @@
 package org.seqcast.config;
 
-import static org.seqcast.config.ValueType.autoOrBool;
 import static org.seqcast.config.ValueType.autoOrInteger;
 import static org.seqcast.config.ValueType.bool;
 import static org.seqcast.config.ValueType.choice;
@@ -10,6 +9,7 @@ import static org.seqcast.config.ValueType.longInteger;
 import static org.seqcast.config.ValueType.number;
 import static org.seqcast.config.ValueType.records;
 import static org.seqcast.config.ValueType.string;
+import static org.seqcast.config.ValueType.windowNorm;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -24,8 +24,6 @@ import org.seqcast.SeqcastException;
 import org.seqcast.config.Yaml.Entry;
 import org.seqcast.config.Yaml.Mapping;
 import org.seqcast.config.Yaml.Node;
-import org.seqcast.data.DecimalMark;
-import org.seqcast.data.MissingPolicy;
 
 /**
  * Every config key in one table: path, type and constraint, default (in YAML) and a one-line doc.
@@ -137,9 +135,9 @@ public final class ConfigSchema {
                             + "business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps (at most a fifth of the rows)"),
             key("window.stride", integer(1), "1",
                     "steps between the starts of consecutive training windows"),
-            key("transform.target", choice("auto", "log", "none"), "auto",
+            key("transform.target", choice(TargetTransform.class), "auto",
                     "target transform: log for strictly positive series (auto: when every training value is > 0), or none"),
-            key("transform.window_norm", autoOrBool(), "true",
+            key("transform.window_norm", windowNorm(), "true",
                     "true: subtract each window's last input value from its inputs and targets, so the network learns changes from "
                             + "the current level (trends); false: globally scaled levels (mean reversion); auto: train both, keep the one "
                             + "with the lower validation MAE"),
@@ -148,7 +146,7 @@ public final class ConfigSchema {
                             + "month of year, weekday, ...) as two more inputs"),
             key("model.layers", records(LayerConfig.class, "list of layers", "a non-empty list of layer mappings"), "[{}]",
                     "the recurrent layers from input to output; a layer's missing keys take the defaults below"),
-            key("model.layers[*].type", choice("lstm"), "lstm",
+            key("model.layers[*].type", choice(LayerType.class), "lstm",
                     "layer type"),
             key("model.layers[*].units", integer(1), "64",
                     "number of hidden units"),
@@ -156,7 +154,7 @@ public final class ConfigSchema {
                     "fraction of the layer's inputs dropped during training"),
             key("model.layers[*].bidirectional", bool(), "false",
                     "read each window both forwards and backwards"),
-            key("model.output", choice("linear"), "linear",
+            key("model.output", choice(OutputLayer.class), "linear",
                     "output layer: a dense layer with identity activation"),
             key("training.epochs", integer(1), "200",
                     "maximum number of passes over the training windows"),
@@ -174,13 +172,16 @@ public final class ConfigSchema {
                     "number of models trained with different seeds; the forecast takes their median"),
             key("training.refit", bool(), "true",
                     "after early stopping, train again from scratch on all windows (validation included) for the best epoch count"),
+            key("training.engine", choice(Engine.class), "auto",
+                    "what runs the training math: fast (seqcast's fused CPU kernel; forward LSTMs without dropout), dl4j "
+                            + "(DL4J's own), or auto (fast when the network allows it); recorded in the model's provenance"),
             key("forecast.intervals", listOf(integer(1, 99), false, "list of integers between 1 and 99",
                     "a list of integers between 1 and 99, e.g. [80, 95]"), "[]",
                     "prediction interval levels in percent, e.g. [80, 95]; empty for point forecasts only"),
             key("forecast.shrink", bool(), "false",
                     "scale each horizon step's predicted change from the last value by a factor in [0, 1] fitted on the validation "
                             + "windows (0 = naive); needs transform.window_norm"),
-            key("forecast.strategy", choice("direct", "recursive"), "direct",
+            key("forecast.strategy", choice(Strategy.class), "direct",
                     "direct: the network outputs all horizon steps at once; recursive: it forecasts one step and its forecast is fed "
                             + "back as the newest input (needs data.features empty)"));
 

@@ -1,9 +1,6 @@
 package org.seqcast.config;
 
 import java.util.List;
-import org.seqcast.data.DecimalMark;
-import org.seqcast.data.MissingPolicy;
-import org.seqcast.data.ReadOptions;
 
 /**
  * The {@code data} section: where the series is and which columns to use.
@@ -13,12 +10,12 @@ import org.seqcast.data.ReadOptions;
  * @param target the columns to forecast (empty when not set yet)
  * @param features extra input columns, disjoint from {@code target}
  * @param missing what to do with empty cells
- * @param season the season length in steps, or 0 to detect it
+ * @param season the season length in steps, or empty to detect it from the frequency
  * @param timeFormat a java.time pattern for the time column, or null to detect it
  * @param decimal the decimal mark of the value cells
  */
 public record DataConfig(String path, String timeColumn, List<String> target, List<String> features,
-        MissingPolicy missing, int season, String timeFormat, DecimalMark decimal) {
+        MissingPolicy missing, java.util.OptionalInt season, String timeFormat, DecimalMark decimal) {
 
     public DataConfig {
         ConfigSchema.check(DataConfig.class, path, timeColumn, target, features, missing, season, timeFormat, decimal);
@@ -33,13 +30,9 @@ public record DataConfig(String path, String timeColumn, List<String> target, Li
     }
 
     /** With the time format detected and the decimal mark detected per file. */
-    public DataConfig(String path, String timeColumn, List<String> target, List<String> features, MissingPolicy missing, int season) {
+    public DataConfig(String path, String timeColumn, List<String> target, List<String> features, MissingPolicy missing,
+                      java.util.OptionalInt season) {
         this(path, timeColumn, target, features, missing, season, null, DecimalMark.AUTO);
-    }
-
-    /** How the CSV reader reads cells: missing values and gaps, time format, decimal mark. */
-    public ReadOptions readOptions() {
-        return new ReadOptions(missing, timeFormat, decimal);
     }
 
     /** The same data section with other columns (time column, targets). */
@@ -49,6 +42,6 @@ public record DataConfig(String path, String timeColumn, List<String> target, Li
 
     /** True when the season length is to be detected from the data. */
     public boolean autoSeason() {
-        return season == 0;
+        return season.isEmpty();
     }
 }

@@ -7,10 +7,9 @@ import java.util.List;
  *
  * @param intervals prediction interval levels in percent, each in 1..99, distinct; empty for point forecasts
  * @param shrink scale each step's predicted change from the last value by a factor in [0, 1] fitted on the validation windows
- * @param strategy {@code direct}: the network outputs every horizon step at once; {@code recursive}: it
- *                 outputs the next step, fed back as input for the step after
+ * @param strategy whether the network outputs every horizon step at once or the next step, rolled forward
  */
-public record ForecastConfig(List<Integer> intervals, boolean shrink, String strategy) {
+public record ForecastConfig(List<Integer> intervals, boolean shrink, Strategy strategy) {
 
     public ForecastConfig {
         ConfigSchema.check(ForecastConfig.class, intervals, shrink, strategy);
@@ -19,6 +18,6 @@ public record ForecastConfig(List<Integer> intervals, boolean shrink, String str
 
     /** Whether the network forecasts one step and is rolled forward. */
     public boolean recursive() {
-        return "recursive".equals(strategy);
+        return strategy == Strategy.RECURSIVE;
     }
 }

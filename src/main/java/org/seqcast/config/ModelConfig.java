@@ -6,9 +6,9 @@ import java.util.List;
  * The {@code model} section: the network architecture.
  *
  * @param layers the recurrent layers from input to output, at least one
- * @param output the output layer kind; only {@code linear} so far
+ * @param output the output layer kind
  */
-public record ModelConfig(List<LayerConfig> layers, String output) {
+public record ModelConfig(List<LayerConfig> layers, OutputLayer output) {
 
     public ModelConfig {
         ConfigSchema.check(ModelConfig.class, layers, output);

@@ -11,12 +11,13 @@ package org.seqcast.config;
  * @param seed random seed
  * @param ensemble number of models averaged
  * @param refit after early stopping, train again from scratch on all windows (validation included) for the best epoch count
+ * @param engine what runs the training math (recorded in the model's provenance)
  */
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double validation, int patience, long seed,
-        int ensemble, boolean refit) {
+        int ensemble, boolean refit, Engine engine) {
 
     public TrainingConfig {
-        ConfigSchema.check(TrainingConfig.class, epochs, batchSize, learningRate, validation, patience, seed, ensemble, refit);
+        ConfigSchema.check(TrainingConfig.class, epochs, batchSize, learningRate, validation, patience, seed, ensemble, refit, engine);
     }
 
     /** True when training stops early after {@link #patience} epochs without improvement. */

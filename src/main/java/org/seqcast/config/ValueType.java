@@ -145,6 +145,19 @@ abstract class ValueType {
         return choice(String.class, Function.identity(), List.of(values));
     }
 
+    /** One constant of a {@link Choice} enum, spelled by its key. */
+    static <E extends Enum<E> & Choice> ValueType choice(Class<E> type) {
+        return choice(type, Choice::key, List.of(type.getEnumConstants()));
+    }
+
+    /** {@link WindowNorm}: YAML true, false or auto (booleans read as booleans, not as their spelling). */
+    static ValueType windowNorm() {
+        ValueType plain = choice(WindowNorm.class);
+        return new ScalarType("auto or boolean", "'auto', true or false", WindowNorm.class,
+                s -> s.value() instanceof Boolean b ? (b ? WindowNorm.RELATIVE : WindowNorm.LEVELS) : ((ScalarType) plain).readValid(s),
+                v -> true, v -> ((WindowNorm) v).key());
+    }
+
     private static BigInteger readInteger(Scalar s) {
         if (s.value() instanceof BigInteger b) {
             return b;
@@ -187,9 +200,14 @@ abstract class ValueType {
     /** {@code auto} (stored as 0) or an {@code int} >= min. */
     static ValueType autoOrInteger(int min) {
         ValueType n = integer(min);
-        return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, Integer.class,
-                s -> "auto".equals(s.value()) ? Integer.valueOf(0) : ((ScalarType) n).readValid(s),
-                v -> (Integer) v == 0 || (Integer) v >= min, v -> (Integer) v == 0 ? "auto" : String.valueOf(v));
+        return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, java.util.OptionalInt.class,
+                s -> "auto".equals(s.value()) ? java.util.OptionalInt.empty() : asOptional(((ScalarType) n).readValid(s)),
+                v -> ((java.util.OptionalInt) v).isEmpty() || ((java.util.OptionalInt) v).getAsInt() >= min,
+                v -> ((java.util.OptionalInt) v).isEmpty() ? "auto" : String.valueOf(((java.util.OptionalInt) v).getAsInt()));
+    }
+
+    private static java.util.OptionalInt asOptional(Object v) {
+        return v == null ? null : java.util.OptionalInt.of((Integer) v);
     }
 
     /** A finite double between the bounds; {@code hi} may be infinite for no upper bound. */
@@ -228,11 +246,6 @@ abstract class ValueType {
     }
 
     /** {@code auto}, {@code true} or {@code false}, stored as that word. */
-    static ValueType autoOrBool() {
-        return new ScalarType("auto or boolean", "'auto', true or false", String.class,
-                s -> "auto".equals(s.value()) ? "auto" : s.value() instanceof Boolean b ? b.toString() : null,
-                v -> "auto".equals(v) || "true".equals(v) || "false".equals(v), v -> (String) v);
-    }
 
     /** true or false. */
     static ValueType bool() {

@@ -1,2 +1,7 @@
-/** The YAML configuration: a schema table of keys, a safe loader with {@code --set} overrides, and immutable validated records. */
+/**
+ * The YAML configuration, the bottom layer: a schema table of keys ({@link org.seqcast.config.ConfigSchema}), a safe
+ * loader with {@code --set} overrides ({@link org.seqcast.config.ConfigLoader}), immutable validated records, and the
+ * choices as enums ({@link org.seqcast.config.Choice}: TargetTransform, WindowNorm, Strategy, Engine, MissingPolicy, ...)
+ * with {@code OptionalInt} for {@code auto}. Entry point: {@code ConfigLoader.load}.
+ */
 package org.seqcast.config;

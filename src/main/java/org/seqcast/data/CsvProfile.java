@@ -1,5 +1,7 @@
 package org.seqcast.data;
 
+import org.seqcast.config.DecimalMark;
+
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;

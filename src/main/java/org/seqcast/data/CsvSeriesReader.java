@@ -1,5 +1,6 @@
 package org.seqcast.data;
 
+import org.seqcast.config.MissingPolicy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.DecimalMark;
 
 /**
  * Reads time series from CSV (commons-csv): header row required; comma, semicolon or tab detected

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.DecimalMark;
 
 /**
  * Value cells: missing-value tokens, plain and locale-written numbers ({@code 1.234,56},

@@ -1,6 +1,9 @@
 package org.seqcast.data;
 
 import java.util.Objects;
+import org.seqcast.config.DataConfig;
+import org.seqcast.config.DecimalMark;
+import org.seqcast.config.MissingPolicy;
 
 /**
  * How to read a CSV's cells: the {@code data.missing}, {@code data.time_format} and {@code data.decimal}
@@ -14,6 +17,11 @@ public record ReadOptions(MissingPolicy missing, String timeFormat, DecimalMark 
     public ReadOptions {
         Objects.requireNonNull(missing, "missing");
         Objects.requireNonNull(decimal, "decimal");
+    }
+
+    /** The reading keys of a data section: data.missing, data.time_format, data.decimal. */
+    public static ReadOptions of(DataConfig d) {
+        return new ReadOptions(d.missing(), d.timeFormat(), d.decimal());
     }
 
     /** Detected time format and decimal mark. */

@@ -181,6 +181,44 @@ public final class TimeIndex {
         return out;
     }
 
+    /**
+     * The number of rows at or before {@code time} (a label in this index's format, e.g. a model's
+     * training end), or -1 when {@code time} cannot be read in this format.
+     */
+    public int rowsThrough(String time) {
+        for (int i = labels.length - 1; i >= 0; i--) {
+            if (labels[i].equals(time)) {
+                return i + 1;
+            }
+        }
+        if (stepping == Stepping.MONTHS) {
+            return -1; // positions count months; a day label of another day of the month has no exact place
+        }
+        long p;
+        try {
+            p = format.parse(time);
+            if (stepping == Stepping.BUSINESS_DAYS) {
+                LocalDate d = format.kind == TimeFormat.Kind.DATE ? LocalDate.ofEpochDay(p)
+                        : format.local(time).toLocalDate();
+                // A weekend day counts as the Friday before it.
+                p = businessDay(d.toEpochDay() - (isWeekend(d) ? d.getDayOfWeek().getValue() - 5 : 0));
+            }
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        int lo = 0;
+        int hi = positions.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (positions[mid] <= p) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     TimeIndex slice(int from, int to) {
         return new TimeIndex(format, stepping, dayOfMonth, step, Arrays.copyOfRange(positions, from, to),
                 Arrays.copyOfRange(labels, from, to));

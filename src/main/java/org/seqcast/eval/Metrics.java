@@ -59,6 +59,20 @@ public final class Metrics {
         return mae(actual, forecast) / seasonalNaiveScale(insample, season);
     }
 
+    /**
+     * The MASE denominator of seqcast (and of the M competitions): the in-sample MAE of the seasonal naive
+     * forecast with lag {@code season}, or lag 1 when the history is not longer than a season; NaN when the
+     * history has fewer than two values or is constant (nothing to scale by).
+     */
+    public static double maseScale(double[] history, int season) {
+        int m = history.length > season ? season : 1;
+        if (history.length <= m) {
+            return Double.NaN;
+        }
+        double s = seasonalNaiveScale(history, m);
+        return s > 0 ? s : Double.NaN;
+    }
+
     /** In-sample MAE of the seasonal naive forecast: mean |y[t] - y[t - m]|. */
     public static double seasonalNaiveScale(double[] insample, int season) {
         if (season < 1) {

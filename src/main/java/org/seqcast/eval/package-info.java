@@ -1,2 +1,6 @@
-/** Error metrics and the naive baselines every forecast is judged against. */
+/**
+ * The arithmetic of judging forecasts, free of any model: error measures ({@link org.seqcast.eval.Metrics},
+ * {@link org.seqcast.eval.Scores}: MAE, RMSE, MAPE, sMAPE, MASE and its scale) and the baseline forecasts
+ * ({@link org.seqcast.eval.Baselines}). Only {@code backtest} applies them to forecasts.
+ */
 package org.seqcast.eval;

@@ -4,60 +4,72 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.ModelBundle;
-import org.seqcast.store.Schema;
+import org.seqcast.model.NetworkParams;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.transform.Preprocessor;
 
 /**
- * Forecasts the next {@code horizon} steps after the end of a series with a saved model: the last
- * {@code timesteps} rows, transformed as in training, through every member, median-combined,
- * with the model's calibrated intervals, stamped with timestamps continuing the series.
+ * The trained network as a {@link ForecastMethod}: forecasts the {@code horizon} steps after the end of a
+ * series from its last {@code timesteps} rows, transformed as in training, through every member,
+ * median-combined, with the calibrated intervals, stamped with timestamps continuing the series. Made from a
+ * saved {@link ModelBundle}, or from the parts while training scores a candidate on its validation origins.
  */
-public final class Forecaster {
-    private final ModelBundle bundle;
+public final class Forecaster implements ForecastMethod {
+    private final Schema schema;
+    private final Preprocessor pre;
+    private final List<ModelBundle.IntervalBand> intervals;
     private final Predictor predictor;
 
     public Forecaster(ModelBundle bundle) {
-        this.bundle = bundle;
-        Schema s = bundle.schema();
-        this.predictor = new Predictor(bundle.network(), bundle.members(), bundle.preprocessor(), s);
+        this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals());
     }
 
-    public ModelBundle bundle() {
-        return bundle;
+    public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
+                      List<ModelBundle.IntervalBand> intervals) {
+        this.schema = schema;
+        this.pre = pre;
+        this.intervals = List.copyOf(intervals);
+        this.predictor = new Predictor(network, members, pre, schema);
     }
 
-    public Predictor predictor() {
-        return predictor;
+    @Override
+    public Method method() {
+        return Method.MODEL;
     }
 
+    /** The horizon after the last row: only the last {@code timesteps} rows are read and transformed. */
+    @Override
     public Forecast forecast(TimeSeries series) {
-        Schema s = bundle.schema();
-        if (series.length() < s.timesteps()) {
-            throw SeqcastException.data(series.source() + ": " + series.length() + " rows; the model looks back "
-                    + s.timesteps() + " rows (window.timesteps), so give at least " + s.timesteps() + " rows");
+        int n = series.length();
+        int t = schema.timesteps();
+        if (n < t) {
+            throw SeqcastException.data(series.source() + ": " + n + " rows; the model looks back "
+                    + t + " rows (window.timesteps), so give at least " + t + " rows");
         }
-        double[][] transformed = bundle.preprocessor().apply(SeriesColumns.of(series, s), series.source());
-        double[][] values = predictor.predict(bundle.preprocessor().last(transformed, s.timesteps()));
-        return withIntervals(series.futureTimes(s.horizon()), values);
+        TimeSeries window = n == t ? series : series.slice(n - t, n);
+        double[][] transformed = pre.apply(SeriesColumns.of(window, schema), series.source());
+        double[][] values = predictor.predict(pre.last(transformed, t));
+        return withIntervals(series.futureTimes(schema.horizon()), values);
     }
 
     /** Adds the calibrated interval offsets of the model to point values [step][target]. */
     public Forecast withIntervals(List<String> times, double[][] values) {
-        Schema s = bundle.schema();
-        int levels = bundle.intervals().size();
+        int levels = intervals.size();
+        int h = schema.horizon();
+        int k = schema.targets().size();
         List<Integer> ls = new ArrayList<>();
-        double[][][] lo = new double[levels][s.horizon()][s.targets().size()];
-        double[][][] hi = new double[levels][s.horizon()][s.targets().size()];
+        double[][][] lo = new double[levels][h][k];
+        double[][][] hi = new double[levels][h][k];
         for (int l = 0; l < levels; l++) {
-            ModelBundle.IntervalBand band = bundle.intervals().get(l);
+            ModelBundle.IntervalBand band = intervals.get(l);
             ls.add(band.level());
-            for (int st = 0; st < s.horizon(); st++) {
-                for (int k = 0; k < s.targets().size(); k++) {
-                    lo[l][st][k] = band.apply(values[st][k], band.lower()[st][k]);
-                    hi[l][st][k] = band.apply(values[st][k], band.upper()[st][k]);
+            for (int st = 0; st < h; st++) {
+                for (int c = 0; c < k; c++) {
+                    lo[l][st][c] = band.apply(values[st][c], band.lower()[st][c]);
+                    hi[l][st][c] = band.apply(values[st][c], band.upper()[st][c]);
                 }
             }
         }
-        return new Forecast(s.timeColumn(), times, s.targets(), values, ls, lo, hi);
+        return new Forecast(schema.timeColumn(), times, schema.targets(), values, ls, lo, hi);
     }
 }

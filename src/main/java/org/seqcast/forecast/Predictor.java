@@ -29,7 +29,7 @@ public final class Predictor {
     }
 
     /** The predictor a model with this schema needs. */
-    public Predictor(NetworkSpec spec, List<NetworkParams> params, Preprocessor pre, org.seqcast.store.Schema schema) {
+    public Predictor(NetworkSpec spec, List<NetworkParams> params, Preprocessor pre, org.seqcast.forecast.Schema schema) {
         this(spec, params, pre, schema.horizon(), schema.recursive(), schema.seasonInputs() ? schema.season() : 0);
     }
 

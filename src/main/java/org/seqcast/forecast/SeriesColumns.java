@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.seqcast.data.TimeIndex;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.Schema;
 
 /**
  * The value columns of a series in a given order, column-major: what windows and scalers work on; and

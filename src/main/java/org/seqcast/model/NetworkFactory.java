@@ -1,5 +1,7 @@
 package org.seqcast.model;
 
+import org.seqcast.config.Engine;
+
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
@@ -27,14 +29,32 @@ public final class NetworkFactory {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NetworkFactory.class);
 
     /**
-     * Builds and initialises the network, with its LSTM layers on seqcast's fast CPU kernel unless
-     * {@code -Dseqcast.lstm=dl4j} asks for DL4J's own implementation (or the kernel cannot run it).
+     * Builds and initialises the network, with its LSTM layers on seqcast's fast CPU kernel for
+     * {@link Engine#FAST} (when the kernel can run them) and on DL4J's own for {@link Engine#DL4J}.
      */
     public static MultiLayerNetwork build(NetworkSpec spec, double learningRate, long seed) {
+        return build(spec, learningRate, seed, resolve(Engine.AUTO));
+    }
+
+    /**
+     * {@link Engine#AUTO} is the fast kernel unless the JVM property {@code -Dseqcast.lstm=dl4j} (kept for
+     * scripts of earlier releases) asks for DL4J's; the other engines are themselves.
+     */
+    public static Engine resolve(Engine configured) {
+        if (configured != Engine.AUTO) {
+            return configured;
+        }
+        return "dl4j".equalsIgnoreCase(System.getProperty("seqcast.lstm", "fast")) ? Engine.DL4J : Engine.FAST;
+    }
+
+    public static MultiLayerNetwork build(NetworkSpec spec, double learningRate, long seed, Engine engine) {
+        if (engine == Engine.AUTO) {
+            throw new IllegalArgumentException("Invalid engine = auto: resolve it first");
+        }
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, learningRate, seed));
         net.init();
-        if ("dl4j".equalsIgnoreCase(System.getProperty("seqcast.lstm", "fast"))) {
-            LOG.info("LSTM: DL4J's implementation (-Dseqcast.lstm=dl4j)");
+        if (engine == Engine.DL4J) {
+            LOG.info("LSTM: DL4J's implementation (training.engine: dl4j)");
             return net;
         }
         java.util.Optional<String> why = org.seqcast.model.fast.FastLstm.unsupportedReason(true, false);

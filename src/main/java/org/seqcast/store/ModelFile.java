@@ -1,11 +1,6 @@
 package org.seqcast.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,33 +16,35 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.forecast.Schema;
 import org.seqcast.io.AtomicFiles;
+import org.seqcast.io.Json;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.model.Tensor;
-import org.seqcast.transform.ColumnScaler;
-import org.seqcast.transform.Preprocessor;
 
 /**
  * Reads and writes {@code .seqcast} model files: a zip holding exactly two entries we write ourselves,
- * {@code seqcast.json} (metadata as plain JSON, read field by field) and {@code params.bin} (raw
+ * {@code seqcast.json} (metadata as plain JSON bound to {@link ModelMetadata} records) and {@code params.bin} (raw
  * little-endian float32, checked against a SHA-256 in the metadata). Nothing is ever deserialized
  * into objects by class name: a foreign or tampered file is refused with a clear message.
  */
 public final class ModelFile {
     public static final String FORMAT = "seqcast-model";
-    public static final int VERSION = 1;
+    /** 2: provenance with engine, kernel, CPU, BLAS and per-method validation scores (version 1 files still read). */
+    public static final int VERSION = 2;
     static final String META = "seqcast.json";
     static final String PARAMS = "params.bin";
     private static final long MAX_META = 64L << 20;
     private static final long MAX_PARAMS = 1L << 31;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
     }
@@ -55,11 +52,11 @@ public final class ModelFile {
     /** Writes atomically: a temp file beside {@code file}, renamed over it when complete. */
     public static void write(Path file, ModelBundle bundle) {
         byte[] params = paramBytes(bundle.members());
-        ObjectNode meta = meta(bundle, sha256(params));
+        ModelMetadata meta = ModelMetadata.of(bundle, sha256(params), ConfigLoader.toYaml(bundle.config()));
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(META));
-            zip.write(JSON.writeValueAsBytes(meta));
+            zip.write(Json.MAPPER.writeValueAsBytes(meta));
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(PARAMS));
             zip.write(params);
@@ -98,7 +95,7 @@ public final class ModelFile {
                     + "); train it again");
         }
         try {
-            return parse(file, JSON.readTree(meta), params);
+            return parse(file, Json.MAPPER.readValue(meta, ModelMetadata.class), params);
         } catch (JsonProcessingException e) {
             throw SeqcastException.model(file + ": model metadata is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
@@ -127,8 +124,6 @@ public final class ModelFile {
         return out.toByteArray();
     }
 
-    // ---- writing ----
-
     private static byte[] paramBytes(List<NetworkParams> members) {
         long floats = 0;
         for (NetworkParams p : members) {
@@ -147,251 +142,49 @@ public final class ModelFile {
         return buf.array();
     }
 
-    private static ObjectNode meta(ModelBundle b, String paramsSha) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("version", VERSION);
-        Schema s = b.schema();
-        ObjectNode schema = root.putObject("schema");
-        schema.put("time_column", s.timeColumn());
-        schema.put("frequency_unit", s.frequencyUnit());
-        schema.put("frequency_multiple", s.frequencyMultiple());
-        strings(schema.putArray("targets"), s.targets());
-        strings(schema.putArray("features"), s.features());
-        schema.put("timesteps", s.timesteps());
-        schema.put("horizon", s.horizon());
-        schema.put("season", s.season());
-        schema.put("season_inputs", s.seasonInputs());
-        schema.put("strategy", s.recursive() ? "recursive" : "direct");
-
-        ObjectNode net = root.putObject("network");
-        NetworkSpec n = b.network();
-        net.put("inputs", n.inputs());
-        net.put("timesteps", n.timesteps());
-        net.put("outputs", n.outputs());
-        ArrayNode layers = net.putArray("layers");
-        for (NetworkSpec.Recurrent r : n.layers()) {
-            ObjectNode l = layers.addObject();
-            l.put("type", "lstm");
-            l.put("n_in", r.nIn());
-            l.put("units", r.units());
-            l.put("bidirectional", r.bidirectional());
-            l.put("dropout", r.dropout());
-        }
-        ArrayNode tensors = root.putArray("tensors");
-        NetworkParams first = b.members().get(0);
-        for (int l = 0; l < first.layerCount(); l++) {
-            for (Tensor t : first.layer(l).values()) {
-                ObjectNode o = tensors.addObject();
-                o.put("layer", l);
-                o.put("name", t.name());
-                ArrayNode shape = o.putArray("shape");
-                for (int d : t.shape()) {
-                    shape.add(d);
-                }
-            }
-        }
-        root.put("members", b.members().size());
-        root.put("params_sha256", paramsSha);
-
-        ObjectNode transform = root.putObject("transform");
-        transform.put("log", b.preprocessor().log());
-        transform.put("window_norm", b.preprocessor().windowNorm());
-        transform.put("targets", b.preprocessor().targets());
-        ObjectNode scaler = transform.putObject("scaler");
-        doubles(scaler.putArray("mean"), b.preprocessor().scaler().mean());
-        doubles(scaler.putArray("scale"), b.preprocessor().scaler().scale());
-
-        ArrayNode intervals = root.putArray("intervals");
-        for (ModelBundle.IntervalBand band : b.intervals()) {
-            ObjectNode o = intervals.addObject();
-            o.put("level", band.level());
-            matrix(o.putArray("lower"), band.lower());
-            matrix(o.putArray("upper"), band.upper());
-            o.put("log_scale", band.logScale());
-        }
-
-        Provenance p = b.provenance();
-        ObjectNode prov = root.putObject("provenance");
-        prov.put("data_path", p.dataPath());
-        prov.put("data_sha256", p.dataSha256());
-        prov.put("rows", p.rows());
-        prov.put("first_time", p.firstTime());
-        prov.put("last_time", p.lastTime());
-        prov.put("seed", p.seed());
-        prov.put("seqcast_version", p.seqcastVersion());
-        prov.put("dl4j_version", p.dl4jVersion());
-        prov.put("java_version", p.javaVersion());
-        prov.put("trained_at", p.trainedAt());
-        prov.put("best_epoch", p.bestEpoch());
-        prov.put("epochs_run", p.epochsRun());
-        ObjectNode scores = prov.putObject("scores");
-        new TreeMap<>(p.scores()).forEach(scores::put);
-        root.put("config", b.configYaml());
-        return root;
-    }
-
-    private static void strings(ArrayNode a, List<String> v) {
-        v.forEach(a::add);
-    }
-
-    private static void doubles(ArrayNode a, double[] v) {
-        for (double d : v) {
-            a.add(d);
-        }
-    }
-
-    private static void matrix(ArrayNode a, double[][] m) {
-        for (double[] row : m) {
-            doubles(a.addArray(), row);
-        }
-    }
-
     // ---- reading ----
 
-    private static ModelBundle parse(Path file, JsonNode root, byte[] params) {
-        if (!FORMAT.equals(text(root, "format"))) {
-            throw notOurs(file, "format is '" + root.path("format").asText("") + "'");
+    private static ModelBundle parse(Path file, ModelMetadata m, byte[] params) {
+        if (!FORMAT.equals(m.format())) {
+            throw notOurs(file, "format is '" + m.format() + "'");
         }
-        int version = integer(root, "version");
-        if (version != VERSION) {
-            throw SeqcastException.model(file + ": model file version " + version + " is not supported by seqcast "
-                    + org.seqcast.Versions.seqcast() + " (reads version " + VERSION + "); retrain or upgrade seqcast");
+        if (m.version() < 1 || m.version() > VERSION) {
+            throw SeqcastException.model(file + ": model file version " + m.version() + " is not supported by seqcast "
+                    + org.seqcast.Versions.seqcast() + " (reads versions 1 to " + VERSION + "); retrain or upgrade seqcast");
         }
-        String sha = text(root, "params_sha256");
-        if (!sha.equals(sha256(params))) {
+        if (!sha256(params).equals(m.paramsSha256())) {
             throw SeqcastException.model(file + ": parameters do not match their checksum: the file was modified or damaged; train it again");
         }
-        JsonNode s = root.get("schema");
-        String strategy = s.has("strategy") ? text(s, "strategy") : "direct"; // files before forecast.strategy are direct
-        if (!strategy.equals("direct") && !strategy.equals("recursive")) {
-            throw SeqcastException.model(file + ": unknown forecast strategy '" + strategy + "'; this seqcast knows direct and recursive");
-        }
-        Schema schema = new Schema(text(s, "time_column"), text(s, "frequency_unit"), integer(s, "frequency_multiple"),
-                strings(s.get("targets")), strings(s.get("features")), integer(s, "timesteps"), integer(s, "horizon"),
-                integer(s, "season"), optionalBool(s, "season_inputs"), strategy.equals("recursive"));
-
-        JsonNode n = root.get("network");
-        List<NetworkSpec.Recurrent> layers = new ArrayList<>();
-        for (JsonNode l : n.get("layers")) {
-            if (!"lstm".equals(text(l, "type"))) {
-                throw SeqcastException.model(file + ": unknown layer type '" + text(l, "type") + "'");
-            }
-            layers.add(new NetworkSpec.Recurrent(integer(l, "n_in"), integer(l, "units"), l.get("bidirectional").asBoolean(),
-                    l.get("dropout").asDouble()));
-        }
-        NetworkSpec spec = new NetworkSpec(integer(n, "inputs"), integer(n, "timesteps"), layers, integer(n, "outputs"));
-
-        int members = integer(root, "members");
-        JsonNode tensors = root.get("tensors");
-        long perMember = 0;
-        for (JsonNode t : tensors) {
-            long size = 1;
-            for (JsonNode d : t.get("shape")) {
-                size *= d.asInt();
-            }
-            perMember += size;
-        }
+        Schema schema = m.toSchema();
+        NetworkSpec spec = m.toNetwork();
+        int members = m.members();
+        long perMember = m.floatsPerMember();
         if (members < 1 || perMember * members * 4 != params.length) {
             throw SeqcastException.model(file + ": parameter block has " + params.length + " bytes, metadata describes "
                     + perMember * members * 4 + "; the file is damaged");
         }
         ByteBuffer buf = ByteBuffer.wrap(params).order(ByteOrder.LITTLE_ENDIAN);
         List<NetworkParams> list = new ArrayList<>();
-        for (int m = 0; m < members; m++) {
+        for (int k = 0; k < members; k++) {
             List<Map<String, Tensor>> ls = new ArrayList<>();
-            for (JsonNode t : tensors) {
-                int layer = integer(t, "layer");
-                while (ls.size() <= layer) {
+            for (ModelMetadata.TensorJson t : m.tensors()) {
+                while (ls.size() <= t.layer()) {
                     ls.add(new LinkedHashMap<>());
                 }
-                int[] shape = new int[t.get("shape").size()];
-                int size = 1;
-                for (int i = 0; i < shape.length; i++) {
-                    shape[i] = t.get("shape").get(i).asInt();
-                    size *= shape[i];
-                }
-                float[] data = new float[size];
+                float[] data = new float[Math.toIntExact(t.size())];
                 buf.asFloatBuffer().get(data);
-                buf.position(buf.position() + size * 4);
-                String name = text(t, "name");
-                ls.get(layer).put(name, new Tensor(name, shape, data));
+                buf.position(buf.position() + data.length * 4);
+                ls.get(t.layer()).put(t.name(), new Tensor(t.name(), t.shape(), data));
             }
             list.add(new NetworkParams(ls));
         }
-
-        JsonNode tr = root.get("transform");
-        JsonNode sc = tr.get("scaler");
-        Preprocessor pre = new Preprocessor(bool(tr, "log"), bool(tr, "window_norm"), integer(tr, "targets"),
-                new ColumnScaler(doubles(sc.get("mean")), doubles(sc.get("scale"))));
-
-        List<ModelBundle.IntervalBand> bands = new ArrayList<>();
-        for (JsonNode o : root.path("intervals")) {
-            bands.add(new ModelBundle.IntervalBand(integer(o, "level"), matrix(o.get("lower")), matrix(o.get("upper")),
-                    o.path("log_scale").asBoolean(false)));
+        SeqcastConfig cfg;
+        try {
+            cfg = ConfigLoader.fromYaml(m.config(), file + " (stored config)", List.of());
+        } catch (SeqcastException e) {
+            throw SeqcastException.model(file + ": the model's stored config is invalid (" + e.getMessage() + "); train it again");
         }
-
-        JsonNode p = root.get("provenance");
-        Map<String, Double> scores = new LinkedHashMap<>();
-        p.path("scores").fields().forEachRemaining(e -> scores.put(e.getKey(), e.getValue().asDouble()));
-        Provenance prov = new Provenance(text(p, "data_path"), text(p, "data_sha256"), integer(p, "rows"),
-                text(p, "first_time"), text(p, "last_time"), p.get("seed").asLong(), text(p, "seqcast_version"),
-                text(p, "dl4j_version"), text(p, "java_version"), text(p, "trained_at"), integer(p, "best_epoch"),
-                integer(p, "epochs_run"), scores);
-        return new ModelBundle(text(root, "config"), schema, spec, list, pre, bands, prov);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new IllegalArgumentException("field '" + field + "' missing or not text");
-        }
-        return v.asText();
-    }
-
-    private static boolean bool(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isBoolean()) {
-            throw new IllegalArgumentException("field '" + field + "' missing or not a boolean");
-        }
-        return v.asBoolean();
-    }
-
-    /** A boolean field that older files lack: absent means false. */
-    private static boolean optionalBool(JsonNode n, String field) {
-        return n.has(field) && bool(n, field);
-    }
-
-    private static int integer(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToInt()) {
-            throw new IllegalArgumentException("field '" + field + "' missing or not an integer");
-        }
-        return v.asInt();
-    }
-
-    private static List<String> strings(JsonNode a) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : a) {
-            out.add(v.asText());
-        }
-        return out;
-    }
-
-    private static double[] doubles(JsonNode a) {
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble();
-        }
-        return out;
-    }
-
-    private static double[][] matrix(JsonNode a) {
-        double[][] out = new double[a.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = doubles(a.get(i));
-        }
-        return out;
+        return new ModelBundle(cfg, schema, spec, list, m.toPreprocessor(), m.toIntervals(), m.toProvenance());
     }
 
     static String sha256(byte[] data) {

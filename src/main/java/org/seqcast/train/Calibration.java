@@ -1,7 +1,7 @@
 package org.seqcast.train;
 
 import java.util.Arrays;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.forecast.ModelBundle;
 
 /**
  * Prediction intervals by split conformal prediction: per horizon step and target, the interval

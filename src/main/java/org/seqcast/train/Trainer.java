@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.Engine;
+import org.seqcast.model.fast.FastLstm;
 import org.seqcast.model.fast.FastNetwork;
 import org.seqcast.window.Windows;
 
@@ -51,12 +53,21 @@ public final class Trainer {
     private final float[] valXFlat;
     private final float[][] valY;
     private final FastNetwork fast; // null: DL4J's fit
+    private final String kernel;
     private float[] batchX = new float[0];
     private float[] batchY = new float[0];
     private float[] valPred;
 
-    /** @param validation windows scored after every epoch for early stopping; null or empty for none (the last epoch is kept) */
+    /**
+     * @param validation windows scored after every epoch for early stopping; null or empty for none (the last epoch is kept)
+     * @param engine     {@link Engine#FAST}: whole steps on {@link FastNetwork} when it supports the network;
+     *                   {@link Engine#DL4J}: DL4J's {@code fit}
+     */
     public Trainer(MultiLayerNetwork net, Windows train, Windows validation) {
+        this(net, train, validation, Engine.FAST);
+    }
+
+    public Trainer(MultiLayerNetwork net, Windows train, Windows validation, Engine engine) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("Invalid training windows = 0");
         }
@@ -68,7 +79,8 @@ public final class Trainer {
         this.xAll = flattenInputs(train);
         this.yAll = flattenTargets(train);
         int nv = validation == null ? 0 : validation.size();
-        this.fast = FastNetwork.of(net).orElse(null);
+        this.fast = engine == Engine.DL4J ? null : FastNetwork.of(net).orElse(null);
+        this.kernel = fast != null ? "FastNetwork" : FastLstm.installed(net.getLayer(0)) ? "FastLstm in DL4J fit" : "DL4J";
         this.valXFlat = nv == 0 ? null : flattenInputs(validation);
         this.valX = nv == 0 || fast != null ? null : Nd4j.create(valXFlat, new long[] {nv, features, timesteps}, 'c');
         this.valY = new float[nv][];
@@ -164,6 +176,11 @@ public final class Trainer {
             fast.writeBack();
         }
         return loss;
+    }
+
+    /** How the steps run: {@code FastNetwork}, {@code FastLstm in DL4J fit} or {@code DL4J}. */
+    public String kernel() {
+        return kernel;
     }
 
     /** Whether minibatches run on {@link FastNetwork} rather than DL4J's fit. */

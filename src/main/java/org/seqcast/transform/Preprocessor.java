@@ -3,6 +3,7 @@ package org.seqcast.transform;
 import java.util.Arrays;
 import java.util.Locale;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.TargetTransform;
 import org.seqcast.window.WindowSpec;
 import org.seqcast.window.Windows;
 
@@ -27,9 +28,9 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
     /**
      * Fits on rows [0, fitRows) of the raw columns.
      *
-     * @param mode {@code auto} (log when every target value is positive), {@code log} or {@code none}
+     * @param mode log when every target value is positive ({@code AUTO}), always, or never
      */
-    public static Preprocessor fit(double[][] raw, int targets, int fitRows, String mode, boolean windowNorm, String source) {
+    public static Preprocessor fit(double[][] raw, int targets, int fitRows, TargetTransform mode, boolean windowNorm, String source) {
         boolean positive = true;
         for (int c = 0; c < targets; c++) {
             for (double v : raw[c]) {
@@ -37,15 +38,14 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
             }
         }
         boolean log = switch (mode) {
-            case "log" -> {
+            case LOG -> {
                 if (!positive) {
                     throw SeqcastException.data(source + ": transform.target is log but a target has values <= 0; use transform.target: none");
                 }
                 yield true;
             }
-            case "none" -> false;
-            case "auto" -> positive;
-            default -> throw new IllegalArgumentException("Invalid transform.target = " + mode);
+            case NONE -> false;
+            case AUTO -> positive;
         };
         double[][] t = logTargets(raw, targets, log, source);
         return new Preprocessor(log, windowNorm, targets, ColumnScaler.fit(t, fitRows));

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.config.SeqcastConfig;
-import org.seqcast.data.MissingPolicy;
-import org.seqcast.store.ModelBundle;
+import org.seqcast.config.MissingPolicy;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
 
 class BatchRunnerTest {

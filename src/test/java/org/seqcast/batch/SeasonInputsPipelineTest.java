@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecaster;
 
@@ -47,7 +47,7 @@ class SeasonInputsPipelineTest {
     @Test
     void globalModelSharesSeasonInputsAcrossSeries() {
         List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 72, 500, 2));
-        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("a", "b"), all, new SeriesPipeline.Options(false, true));
+        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("a", "b"), all, new SeriesPipeline.Options(false, true), 1);
         for (int i = 0; i < rs.size(); i++) {
             SeriesResult r = rs.get(i);
             assertTrue(r.ok(), r.error());
@@ -60,7 +60,7 @@ class SeasonInputsPipelineTest {
     @Test
     void globalWithoutASeasonHasNoSeasonInputs() {
         List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 72, 500, 2));
-        List<SeriesResult> rs = GlobalPipeline.run(config("data.season=1"), List.of("a", "b"), all, new SeriesPipeline.Options(false, true));
+        List<SeriesResult> rs = GlobalPipeline.run(config("data.season=1"), List.of("a", "b"), all, new SeriesPipeline.Options(false, true), 1);
         for (SeriesResult r : rs) {
             assertTrue(r.ok(), r.error());
             assertEquals(1, r.bundle().network().inputs());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 
 class SeriesPipelineTest {

@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 
 class SeriesSourceTest {
     @TempDir

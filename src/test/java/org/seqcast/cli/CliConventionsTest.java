@@ -146,7 +146,8 @@ class CliConventionsTest {
         assertEquals(keys(sa), keys(s));
         assertEquals(keys(sa.get("window")), keys(s.get("window")));
         assertEquals(keys(sa.get("provenance")), keys(s.get("provenance")));
-        assertEquals(keys(sa.get("provenance").get("scores")), keys(s.get("provenance").get("scores")));
+        assertEquals(keys(sa.get("provenance").get("validation")), keys(s.get("provenance").get("validation")));
+        assertEquals(keys(sa.get("provenance").get("validation").get("model")), keys(s.get("provenance").get("validation").get("model")));
         assertEquals(keys(sa.get("layers").get(0)), keys(s.get("layers").get(0)));
     }
 
@@ -160,7 +161,8 @@ class CliConventionsTest {
         assertEquals(Set.of("timesteps", "inputs", "outputs", "horizon", "targets"), keys(j.get("window")));
         assertEquals(new TreeSet<>(DATA_KEYS), keys(j.get("data")));
         assertEquals("monthly", j.get("data").get("frequency").asText());
-        assertTrue(j.get("provenance").has("data_sha256") && j.get("provenance").has("scores"), j.get("provenance").toString());
+        assertTrue(j.get("provenance").has("data_sha256") && j.get("provenance").get("validation").get("model").has("mase"),
+                j.get("provenance").toString());
         JsonNode c = Json.MAPPER.readTree(CliTest.run("summary", "-c", "configs/airpassengers.yaml", "--json").out());
         assertTrue(c.get("provenance").isNull());
         assertEquals(144, c.get("data").get("rows").asInt());

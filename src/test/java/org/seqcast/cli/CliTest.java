@@ -86,9 +86,9 @@ class CliTest {
         assertEquals(0, s.code(), s.err());
         assertTrue(s.out().contains("(batch, 24, 3)"), s.out());
         assertTrue(s.out().contains("season 12 (sin/cos"), s.out());
-        Run e = run("evaluate", "-m", m.toString(), "-i", suffix.toString(), "--json");
+        Run e = run("evaluate", "-m", m.toString(), "-i", suffix.toString(), "--json", "--all-origins");
         assertEquals(0, e.code(), e.err());
-        assertTrue(e.out().contains("\"origins\" : 1"), e.out());
+        assertTrue(e.out().contains("\"folds\" : 1"), e.out());
     }
 
     @Test
@@ -233,15 +233,22 @@ class CliTest {
 
     @Test
     void evaluateScoresTheSavedModelWithoutRetraining() throws Exception {
-        Run r = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json");
+        Run r = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json", "--all-origins");
         assertEquals(0, r.code(), r.err());
         com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         // origins 12 rows apart from row 132 back to row 24: 10 of them
-        assertEquals(10, j.get("origins").asInt());
+        assertEquals(10, j.get("folds").asInt());
+        assertEquals(10, j.get("origins").size());
+        assertEquals(132, j.get("origins").get(9).asInt());
         assertTrue(j.at("/overall/model/mae").asDouble() > 0);
         assertTrue(j.at("/overall/seasonal_naive/mase").asDouble() > 0);
-        Run again = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json");
+        assertTrue(j.at("/per_target/passengers/model/mase").asDouble() > 0);
+        Run again = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv", "--json", "--all-origins");
         assertEquals(r.out(), again.out(), "deterministic");
+        // By default only origins whose forecasts follow the training data: the model saw all of airpassengers.
+        Run seen = run("evaluate", "-m", model.toString(), "-i", "data/airpassengers.csv");
+        assertEquals(3, seen.code(), seen.err());
+        assertTrue(seen.err().contains("none of its 10 origins") && seen.err().contains("--all-origins"), seen.err());
     }
 
     @Test

@@ -134,7 +134,7 @@ class FirstHourCliTest {
         CliTest.Run p = run("predict", "-m", m.toString(), "-i", holes.toString(), "--set", "data.missing=interpolate");
         assertEquals(0, p.code(), p.err());
         assertEquals(7, p.out().lines().count(), p.out());
-        CliTest.Run e = run("evaluate", "-m", m.toString(), "-i", holes.toString(), "--set", "data.missing=ffill");
+        CliTest.Run e = run("evaluate", "-m", m.toString(), "-i", holes.toString(), "--set", "data.missing=ffill", "--all-origins");
         assertEquals(0, e.code(), e.err());
         CliTest.Run bad = run("predict", "-m", m.toString(), "-i", holes.toString(), "--set", "training.epochs=3");
         assertEquals(2, bad.code());
@@ -171,7 +171,7 @@ class FirstHourCliTest {
         Path f = dir.resolve("daily.csv");
         Files.writeString(f, b.toString());
         org.seqcast.data.TimeSeries s = org.seqcast.data.CsvSeriesReader.read(f.toString(), "day", List.of("v"),
-                org.seqcast.data.MissingPolicy.ERROR);
+                org.seqcast.config.MissingPolicy.ERROR);
         assertEquals("daily", s.frequency().describe());
         assertEquals(List.of("2024-01-11 00:00:00", "2024-01-12 00:00:00"), s.futureTimes(2));
     }

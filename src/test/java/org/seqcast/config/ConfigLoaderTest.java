@@ -1,5 +1,7 @@
 package org.seqcast.config;
 
+import java.util.OptionalInt;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 
 class ConfigLoaderTest {
     private static final String FILE = "configs/x.yaml";
@@ -40,11 +42,11 @@ class ConfigLoaderTest {
         assertEquals(List.of(), d.data().features());
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
-        assertEquals(new WindowConfig(0, 0, 1), d.window()); // timesteps and horizon 0 = auto
-        assertEquals(new ModelConfig(List.of(new LayerConfig("lstm", 64, 0.0, false)), "linear"), d.model());
-        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true), d.training());
-        assertEquals(new ForecastConfig(List.of(), false, "direct"), d.forecast());
-        assertEquals(new TransformConfig("auto", "true", true), d.transform());
+        assertEquals(new WindowConfig(OptionalInt.empty(), OptionalInt.empty(), 1), d.window()); // timesteps and horizon auto
+        assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, 64, 0.0, false)), OutputLayer.LINEAR), d.model());
+        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
+        assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT), d.forecast());
+        assertEquals(new TransformConfig(TargetTransform.AUTO, WindowNorm.RELATIVE, true), d.transform());
         assertEquals(d, yaml(""));
         assertEquals(d, yaml("# nothing but a comment\n"));
         assertEquals(d, ConfigLoader.load(null, null));
@@ -87,7 +89,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("NO", "2020", "null-ish", "null", " padded "), c.data().target());
         assertEquals(List.of("-x", "a,b", "tab\there", "Zürich"), c.data().features());
         assertEquals(2, c.model().layers().size());
-        assertEquals(new LayerConfig("lstm", 16, 0.0, false), c.model().layers().get(1));
+        assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.0, false), c.model().layers().get(1));
         assertEquals(1.0e-5, c.training().learningRate());
         assertEquals(Long.MIN_VALUE, c.training().seed());
         assertFalse(c.training().earlyStopping());
@@ -102,7 +104,7 @@ class ConfigLoaderTest {
         SeqcastConfig d = SeqcastConfig.defaults();
         assertEquals(d, yaml(ConfigLoader.toYaml(d)));
         DataConfig odd = new DataConfig("a\u2028b\u0001.csv", "~", List.of("x\"y", "back\\slash", "'q'"), List.of("a: b", "#c"),
-                MissingPolicy.DROP, 1);
+                MissingPolicy.DROP, OptionalInt.of(1));
         SeqcastConfig withOdd = new SeqcastConfig(odd, d.window(), d.transform(), d.model(), d.training(), d.forecast());
         assertEquals(withOdd, yaml(ConfigLoader.toYaml(withOdd)), ConfigLoader.toYaml(withOdd));
     }
@@ -126,10 +128,10 @@ class ConfigLoaderTest {
 
     @Test
     void seasonAndTimestepsTakeAutoOrAPositiveInteger() {
-        assertEquals(12, yaml("data: {season: 12}").data().season());
-        assertEquals(0, yaml("data: {season: auto}").data().season());
-        assertEquals(0, yaml("window: {timesteps: auto}").window().timesteps());
-        assertEquals(48, yaml("window: {timesteps: 48}").window().timesteps());
+        assertEquals(OptionalInt.of(12), yaml("data: {season: 12}").data().season());
+        assertEquals(OptionalInt.empty(), yaml("data: {season: auto}").data().season());
+        assertEquals(OptionalInt.empty(), yaml("window: {timesteps: auto}").window().timesteps());
+        assertEquals(OptionalInt.of(48), yaml("window: {timesteps: 48}").window().timesteps());
         String m = error("data:\n  season: 0\n");
         assertEquals(FILE + ":2: data.season: expected 'auto' or an integer >= 1, got '0'", m);
         m = error("window: {timesteps: automatic}");
@@ -196,7 +198,7 @@ class ConfigLoaderTest {
                 error("model:\n  layers:\n    - type: lstm\n      unit: 32\n"));
         assertEquals(FILE + ":1: unknown key 'training.horizon' (did you mean 'window.horizon'?)", error("training: {horizon: 3}"));
         assertEquals(FILE + ":1: unknown key 'training.optimizer' (expected one of: epochs, batch_size, learning_rate,"
-                + " validation, patience, seed, ensemble, refit)", error("training: {optimizer: adam}"));
+                + " validation, patience, seed, ensemble, refit, engine)", error("training: {optimizer: adam}"));
     }
 
     @Test
@@ -250,7 +252,7 @@ class ConfigLoaderTest {
     void setTakesFlowListsAndAuto() {
         assertEquals(List.of("DAX", "SMI"), yaml("data: {target: x}", "data.target=[DAX,SMI]").data().target());
         assertEquals(List.of("DAX"), yaml("", "data.target=DAX").data().target());
-        assertEquals(0, yaml("window: {timesteps: 12}", "window.timesteps=auto").window().timesteps());
+        assertEquals(OptionalInt.empty(), yaml("window: {timesteps: 12}", "window.timesteps=auto").window().timesteps());
         assertEquals(List.of(80, 95), yaml("", "forecast.intervals=[80, 95]").forecast().intervals());
     }
 
@@ -260,18 +262,18 @@ class ConfigLoaderTest {
         SeqcastConfig a = yaml(file, "model.layers.0.units=16");
         SeqcastConfig b = yaml(file, "model.layers[0].units=16");
         assertEquals(a, b);
-        assertEquals(new LayerConfig("lstm", 16, 0.1, false), a.model().layers().get(0));
+        assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.1, false), a.model().layers().get(0));
         assertEquals(32, a.model().layers().get(1).units());
         assertEquals(32, yaml("", "model.layers[0].units=32").model().layers().get(0).units());
         assertEquals(List.of(80, 90), yaml("forecast: {intervals: [80, 95]}", "forecast.intervals[1]=90").forecast().intervals());
-        assertEquals(new LayerConfig("lstm", 64, 0.5, true),
+        assertEquals(new LayerConfig(LayerType.LSTM, 64, 0.5, true),
                 yaml("", "model.layers[0]={dropout: 0.5, bidirectional: true}").model().layers().get(0));
     }
 
     @Test
     void setReplacesLayersAndEachLayerTakesTheDefaults() {
         SeqcastConfig c = yaml("model: {layers: [{units: 8, dropout: 0.3}]}", "model.layers=[{units: 32}, {units: 16}]");
-        assertEquals(List.of(new LayerConfig("lstm", 32, 0.0, false), new LayerConfig("lstm", 16, 0.0, false)),
+        assertEquals(List.of(new LayerConfig(LayerType.LSTM, 32, 0.0, false), new LayerConfig(LayerType.LSTM, 16, 0.0, false)),
                 c.model().layers());
     }
 
@@ -320,10 +322,10 @@ class ConfigLoaderTest {
 
     @Test
     void windowNormTakesAutoOrABooleanAndRoundTrips() {
-        assertEquals(List.of(true), yaml("").transform().windowNormChoices());
-        assertEquals(List.of(true, false), yaml("transform:\n  window_norm: auto\n").transform().windowNormChoices());
-        assertEquals(List.of(true), yaml("transform:\n  window_norm: true\n").transform().windowNormChoices());
-        assertEquals(List.of(false), yaml("", "transform.window_norm=false").transform().windowNormChoices());
+        assertEquals(WindowNorm.RELATIVE, yaml("").transform().windowNorm());
+        assertEquals(List.of(WindowNorm.RELATIVE, WindowNorm.LEVELS), yaml("transform:\n  window_norm: auto\n").transform().windowNorm().candidates());
+        assertEquals(WindowNorm.RELATIVE, yaml("transform:\n  window_norm: true\n").transform().windowNorm());
+        assertEquals(WindowNorm.LEVELS, yaml("", "transform.window_norm=false").transform().windowNorm());
         SeqcastConfig off = yaml("", "transform.window_norm=false");
         assertEquals(off, yaml(ConfigLoader.toYaml(off)));
         String e = error("transform:\n  window_norm: sometimes\n");

@@ -1,5 +1,8 @@
 package org.seqcast.config;
 
+import java.util.OptionalInt;
+import org.seqcast.SeqcastException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +17,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 
 class ConfigSchemaTest {
     private static final Path DOCS = Path.of("docs", "config.md");
@@ -66,21 +69,23 @@ class ConfigSchemaTest {
     @Test
     void recordConstructorsRejectValuesOutsideTheSchema() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(0, 32, 0.001, 0.2, 20, 42, 1, false));
+                () -> new TrainingConfig(0, 32, 0.001, 0.2, 20, 42, 1, false, Engine.AUTO));
         assertTrue(e.getMessage().contains("training.epochs = 0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig("lstm", 8, 1.0, false));
+        e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig(LayerType.LSTM, 8, 1.0, false));
         assertTrue(e.getMessage().contains("model.layers[*].dropout = 1.0"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig("gru", 8, 0.0, false));
-        assertTrue(e.getMessage().contains("'gru'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig(null, 8, 0.0, false));
+        assertTrue(e.getMessage().contains("model.layers[*].type = null"), e.getMessage());
+        SeqcastException gru = assertThrows(SeqcastException.class, () -> ConfigLoader.fromYaml("model: {layers: [{type: gru}]}", "c.yaml", List.of()));
+        assertTrue(gru.getMessage().contains("'gru'") && gru.getMessage().contains("lstm"), gru.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new DataConfig("a.csv", "t", List.of("x"), List.of("x"), MissingPolicy.ERROR, 0));
+                () -> new DataConfig("a.csv", "t", List.of("x"), List.of("x"), MissingPolicy.ERROR, OptionalInt.empty()));
         assertTrue(e.getMessage().contains("'x' is also in data.target"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
-                () -> new DataConfig("a.csv", "t", List.of(" "), List.of(), MissingPolicy.ERROR, 0));
+                () -> new DataConfig("a.csv", "t", List.of(" "), List.of(), MissingPolicy.ERROR, OptionalInt.empty()));
         assertTrue(e.getMessage().contains("data.target"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false, "direct"));
+        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false, Strategy.DIRECT));
         assertTrue(e.getMessage().contains("forecast.intervals = [95, 100]"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(), "linear"));
+        e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(), OutputLayer.LINEAR));
         assertTrue(e.getMessage().contains("model.layers"), e.getMessage());
         SeqcastConfig d = SeqcastConfig.defaults();
         e = assertThrows(IllegalArgumentException.class,
@@ -91,7 +96,7 @@ class ConfigSchemaTest {
     @Test
     void recordsAreImmutable() {
         List<String> target = new ArrayList<>(List.of("a"));
-        DataConfig data = new DataConfig("a.csv", "t", target, List.of(), MissingPolicy.FFILL, 7);
+        DataConfig data = new DataConfig("a.csv", "t", target, List.of(), MissingPolicy.FFILL, OptionalInt.of(7));
         target.add("b");
         assertEquals(List.of("a"), data.target());
         assertThrows(UnsupportedOperationException.class, () -> data.target().add("c"));

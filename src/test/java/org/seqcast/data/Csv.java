@@ -1,5 +1,6 @@
 package org.seqcast.data;
 
+import org.seqcast.config.MissingPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -13,8 +14,27 @@ import org.junit.jupiter.api.function.Executable;
 import org.seqcast.SeqcastException;
 
 /** Small helpers for the data tests: write a CSV into a temp dir, read it, capture a DATA error. */
-final class Csv {
+public final class Csv {
     private Csv() {
+    }
+
+    /** An in-memory series of integer steps 1..n in column {@code column} (time column {@code t}), read through the CSV reader. */
+    public static TimeSeries series(String column, double... values) {
+        StringBuilder sb = new StringBuilder("t," + column + "\n");
+        for (int i = 0; i < values.length; i++) {
+            sb.append(i + 1).append(',').append(values[i]).append('\n');
+        }
+        try {
+            Path f = Files.createTempFile("seqcast-test-", ".csv");
+            try {
+                Files.writeString(f, sb.toString());
+                return CsvSeriesReader.read(f.toString(), "t", List.of(column), MissingPolicy.ERROR);
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes {@code content} (exact bytes, UTF-8) to {@code dir/name} and returns the path as a string. */

@@ -9,6 +9,8 @@ import static org.seqcast.data.Csv.write;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.seqcast.config.DecimalMark;
+import org.seqcast.config.MissingPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

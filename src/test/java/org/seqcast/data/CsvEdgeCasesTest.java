@@ -1,5 +1,6 @@
 package org.seqcast.data;
 
+import org.seqcast.config.MissingPolicy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

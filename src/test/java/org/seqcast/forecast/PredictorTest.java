@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
-import org.seqcast.store.Schema;
+import org.seqcast.forecast.Schema;
 import org.seqcast.transform.ColumnScaler;
 import org.seqcast.transform.Preprocessor;
 

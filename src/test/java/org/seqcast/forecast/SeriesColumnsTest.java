@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.store.Schema;
+import org.seqcast.forecast.Schema;
 
 class SeriesColumnsTest {
     private static final TimeSeries SERIES = CsvSeriesReader.read(new ByteArrayInputStream(

@@ -20,7 +20,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.series.Series;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.CsvSeriesReader;
-import org.seqcast.data.MissingPolicy;
+import org.seqcast.config.MissingPolicy;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.train.Trainer;

@@ -20,6 +20,12 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.eval.Scores;
+import org.seqcast.forecast.Method;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.forecast.Provenance;
+import org.seqcast.forecast.Schema;
 import org.seqcast.model.Inference;
 import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkParams;
@@ -40,9 +46,13 @@ class ModelFileTest {
         Preprocessor pre = new Preprocessor(true, true, 2, new ColumnScaler(new double[] {1.5, -2}, new double[] {3, 0.25}));
         ModelBundle.IntervalBand band = new ModelBundle.IntervalBand(80, new double[][] {{-1, -2}, {-3, -4}, {-5, -6}},
                 new double[][] {{1, 2}, {3, 4}, {5, 6}}, true);
+        Map<Method, Scores> validation = new java.util.LinkedHashMap<>();
+        validation.put(Method.MODEL, new Scores(1.25, 1.5, Double.NaN, 12.5, 0.75));
+        validation.put(Method.NAIVE, new Scores(2.5, 3, 20, 25, 1.5));
         Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
-                "2026-11-23T00:00:00Z", 7, 19, Map.of("validation_mae", 1.25));
-        return new ModelBundle("data:\n  path: data/x.csv\n", schema, spec, List.of(p1, p2), pre, List.of(band), prov);
+                "2026-11-23T00:00:00Z", 7, 19, 1, "fast", "FastNetwork", "amd64, test CPU (2 cores)", "OpenBLAS test", validation);
+        return new ModelBundle(ConfigLoader.fromYaml("data:\n  path: data/x.csv\n", "test", List.of()), schema, spec, List.of(p1, p2), pre,
+                List.of(band), prov);
     }
 
     @Test
@@ -56,7 +66,7 @@ class ModelFileTest {
         assertEquals(b.members(), r.members());
         assertEquals(b.preprocessor(), r.preprocessor());
         assertEquals(b.provenance(), r.provenance());
-        assertEquals(b.configYaml(), r.configYaml());
+        assertEquals(b.config(), r.config());
         assertEquals(80, r.intervals().get(0).level());
         assertArrayEquals(b.intervals().get(0).upper()[2], r.intervals().get(0).upper()[2]);
         float[][] x = {{0.1f, 0.2f, -0.3f, 0.4f, 0.5f}, {1, 0, -1, 0, 1}};
@@ -71,7 +81,7 @@ class ModelFileTest {
         Schema schema = new Schema("month", "MONTH", 1, List.of("a"), List.of(), 5, 3, 12, true);
         Preprocessor pre = new Preprocessor(false, true, 1, new ColumnScaler(new double[] {1, 0, 0}, new double[] {2, 0.7, 0.7}));
         ModelBundle old = bundle();
-        ModelBundle b = new ModelBundle(old.configYaml(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
+        ModelBundle b = new ModelBundle(old.config(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
                 List.of(), old.provenance());
         Path f = dir.resolve("season.seqcast");
         ModelFile.write(f, b);
@@ -88,7 +98,7 @@ class ModelFileTest {
         byte[] params = entries.get(ModelFile.PARAMS);
         String json = new String(meta, java.nio.charset.StandardCharsets.UTF_8);
         String stripped = json.replaceAll(",\\s*\"season_inputs\"\\s*:\\s*false", "");
-        assertTrue(json.contains("season_inputs") && !stripped.contains("season_inputs"), stripped);
+        assertTrue(json.contains("\"season_inputs\"") && !stripped.contains("\"season_inputs\""), stripped);
         writeZip(g, Map.of(ModelFile.META, stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8), ModelFile.PARAMS, params));
         ModelBundle o = ModelFile.read(g);
         assertFalse(o.schema().seasonInputs());
@@ -101,7 +111,7 @@ class ModelFileTest {
         Schema schema = new Schema("month", "MONTH", 1, List.of("a"), List.of(), 5, 3, 12, true, true);
         Preprocessor pre = new Preprocessor(false, true, 1, new ColumnScaler(new double[] {1, 0, 0}, new double[] {2, 0.7, 0.7}));
         ModelBundle old = bundle();
-        ModelBundle b = new ModelBundle(old.configYaml(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
+        ModelBundle b = new ModelBundle(old.config(), schema, spec, List.of(NetworkParams.of(NetworkFactory.build(spec, 1e-3, 3))), pre,
                 List.of(), old.provenance());
         Path f = dir.resolve("rec.seqcast");
         ModelFile.write(f, b);
@@ -122,7 +132,7 @@ class ModelFileTest {
     void seasonInputsMustMatchTheNetworkInputs() {
         ModelBundle b = bundle();
         Schema schema = new Schema("month", "MONTH", 1, List.of("a", "b"), List.of(), 5, 3, 12, true);
-        assertThrows(IllegalArgumentException.class, () -> new ModelBundle(b.configYaml(), schema, b.network(), b.members(),
+        assertThrows(IllegalArgumentException.class, () -> new ModelBundle(b.config(), schema, b.network(), b.members(),
                 b.preprocessor(), b.intervals(), b.provenance()));
     }
 

@@ -14,6 +14,12 @@ final class Blas {
     private Blas() {
     }
 
+    /** The BLAS the kernels call: the OpenBLAS that ND4J ships, its version and the core it was built for. */
+    static String describe() {
+        return (openblas_nolapack.OPENBLAS_VERSION.strip() + " (" + openblas_nolapack.OPENBLAS_CHAR_CORENAME + " build, bytedeco presets)")
+                .replaceAll("\\s+", " ");
+    }
+
     /** An off-heap float buffer, addressable both from Java (as a FloatBuffer) and from BLAS. */
     static final class Buf {
         final FloatBuffer fb;

@@ -47,6 +47,11 @@ public final class FastLstm {
         return Optional.empty();
     }
 
+    /** The BLAS library the kernel runs its GEMMs on, e.g. {@code OpenBLAS 0.3.19 (haswell build, bytedeco presets)}. */
+    public static String blas() {
+        return Blas.describe();
+    }
+
     /** Installs the fast kernel in every LSTM layer of {@code net}; returns how many layers it runs. */
     public static int install(MultiLayerNetwork net) {
         if (HELPER == null) {

@@ -1,6 +1,6 @@
-package org.seqcast.config;
+package org.seqcast.data;
 
-import org.seqcast.data.Frequency;
+import org.seqcast.config.SeqcastConfig;
 
 /** Resolves the keys whose default follows the data ({@code window.horizon: auto}) once the series is read. */
 public final class AutoDefaults {
@@ -17,7 +17,6 @@ public final class AutoDefaults {
         if (!cfg.window().autoHorizon()) {
             return cfg;
         }
-        return new SeqcastConfig(cfg.data(), cfg.window().withHorizon(horizon(f, rows)), cfg.transform(), cfg.model(), cfg.training(),
-                cfg.forecast());
+        return cfg.withWindow(cfg.window().withHorizon(horizon(f, rows)));
     }
 }

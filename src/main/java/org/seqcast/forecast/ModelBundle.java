@@ -1,19 +1,20 @@
-package org.seqcast.store;
+package org.seqcast.forecast;
 
 import java.util.List;
+import org.seqcast.config.SeqcastConfig;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.transform.Preprocessor;
 
 /**
- * Everything a forecast needs, in one value: the resolved config (YAML), the data schema, the network
+ * Everything a forecast needs, in one value: the resolved config it was trained with, the data schema, the network
  * architecture and the parameters of each ensemble member, the fitted transforms (targets first,
  * then features, then the seasonal sin/cos inputs when the schema has them), optional interval calibration, and provenance.
  *
  * @param intervals per interval level, per horizon step and target, the half-widths [lo, hi] to add
  *                  to the point forecast (lo is negative or zero); empty when not configured
  */
-public record ModelBundle(String configYaml, Schema schema, NetworkSpec network, List<NetworkParams> members,
+public record ModelBundle(SeqcastConfig config, Schema schema, NetworkSpec network, List<NetworkParams> members,
                           Preprocessor preprocessor, List<IntervalBand> intervals, Provenance provenance) {
 
     /**

@@ -1,4 +1,4 @@
-package org.seqcast.store;
+package org.seqcast.forecast;
 
 import java.util.List;
 

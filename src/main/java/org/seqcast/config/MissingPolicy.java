@@ -1,4 +1,4 @@
-package org.seqcast.data;
+package org.seqcast.config;
 
 import java.util.Locale;
 

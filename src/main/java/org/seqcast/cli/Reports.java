@@ -1,0 +1,182 @@
+package org.seqcast.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.seqcast.backtest.Backtest;
+import org.seqcast.config.Strategy;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.eval.Scores;
+import org.seqcast.forecast.Forecast;
+import org.seqcast.forecast.ForecastCsv;
+import org.seqcast.forecast.Method;
+import org.seqcast.train.TrainReport;
+
+/**
+ * Renders the pipeline's records for people (stderr lines, tables) and for programs (JSON records bound by
+ * {@link org.seqcast.io.Json}). The only place where decisions become sentences.
+ */
+final class Reports {
+    private Reports() {
+    }
+
+    /** What a data file held: rows, frequency, season, time range and targets. */
+    record DataSummary(String source, int rows, String frequency, int season, String firstTime, String lastTime, List<String> targets) {
+        static DataSummary of(TimeSeries s, int season, List<String> targets) {
+            return new DataSummary(s.source(), s.length(), s.frequency().describe(), season, s.firstTime(), s.lastTime(), targets);
+        }
+    }
+
+    /** {@code train --json}: the model file (or null), the data, the report, the forecast rows. */
+    record TrainJson(String model, DataSummary data, TrainReport report, List<Map<String, Object>> forecast) {
+    }
+
+    /** {@code backtest --json} and {@code evaluate --json}. */
+    record BacktestJson(int folds, int horizon, int season, List<Integer> origins, Map<Method, Scores> overall,
+                        List<Map<Method, Scores>> perFold, List<Map<Method, Scores>> perStep, Map<String, Map<Method, Scores>> perTarget,
+                        Map<String, Double> intervalCoverage) {
+        static BacktestJson of(Backtest.Result r, List<Integer> origins, int horizon, int season, List<String> targets) {
+            Map<String, Map<Method, Scores>> perTarget = new LinkedHashMap<>();
+            for (int k = 0; k < targets.size(); k++) {
+                perTarget.put(targets.get(k), r.perTarget().get(k));
+            }
+            Map<String, Double> coverage = new LinkedHashMap<>();
+            r.coverage().forEach(c -> coverage.put(String.valueOf(c.level()), c.fraction()));
+            return new BacktestJson(origins.size(), horizon, season, origins, r.overall(), r.perFold(), r.perStep(), perTarget, coverage);
+        }
+    }
+
+    /** The forecast as JSON rows: {time column: time, target: value, target_lo80: ..., ...}. */
+    static List<Map<String, Object>> rows(Forecast f) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> header = f.header();
+        for (int s = 0; s < f.horizon(); s++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(header.get(0), f.times().get(s));
+            int col = 1;
+            for (int k = 0; k < f.targets().size(); k++) {
+                row.put(header.get(col++), f.values()[s][k]);
+                for (int l = 0; l < f.levels().size(); l++) {
+                    row.put(header.get(col++), f.lower()[l][s][k]);
+                    row.put(header.get(col++), f.upper()[l][s][k]);
+                }
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** The stderr lines of a training run over one series. */
+    static List<String> trainLines(TrainReport r, List<String> targets) {
+        List<String> out = new ArrayList<>();
+        TrainReport.SeriesReport s = r.first();
+        int k = targets.size();
+        out.add(String.format(Locale.ROOT, "windows: %d train + %d validation samples x %d timesteps x %d feature%s -> %d output%s%s",
+                s.trainWindows(), s.validationWindows(), r.timesteps(), r.inputs(), r.inputs() == 1 ? "" : "s", r.outputs(),
+                r.outputs() == 1 ? "" : "s",
+                s.droppedWindows() > 0 ? " (" + s.droppedWindows() + " between them left out so validation targets are unseen)" : ""));
+        List<String> transform = new ArrayList<>();
+        if (s.log()) {
+            transform.add("log of " + String.join(", ", targets));
+        }
+        if (r.candidates().size() > 1) {
+            transform.add("window normalisation auto (relative windows and global levels both trained, the lower validation MAE kept)");
+        } else if (r.windowNorm() == org.seqcast.config.WindowNorm.RELATIVE) {
+            transform.add("each window relative to its last value");
+        }
+        if (!transform.isEmpty()) {
+            out.add("transform: " + String.join(", ", transform));
+        }
+        if (r.seasonInputs()) {
+            out.add("season inputs: sin and cos of the position in the season of " + s.season() + " steps, from the time column");
+        }
+        if (r.strategy() == Strategy.RECURSIVE) {
+            out.add("strategy: recursive (the network forecasts one step; each forecast is fed back for the next, " + r.horizon() + " times)");
+        }
+        if (r.candidates().size() > 1) {
+            for (TrainReport.Candidate c : r.candidates()) {
+                out.add(String.format(Locale.ROOT, "window_norm auto: %s: validation MAE %.5g after %d epochs", c.windowNorm().describe(),
+                        c.validationMae(), c.bestEpoch()));
+            }
+            out.add("window_norm auto: kept " + r.windowNorm().describe());
+        }
+        if (r.shrink() != null) {
+            out.add("shrink: predicted change from the last value scaled by " + shrink(r.shrink(), r.horizon(), k));
+        }
+        if (r.refit() != null) {
+            int e = r.refit().epochs().get(0);
+            out.add(String.format(Locale.ROOT, "refit: %d windows, %d epoch%s", r.refit().windows(), e, e == 1 ? "" : "s"));
+        }
+        out.add(String.format(Locale.ROOT, "best epoch %d of %d run (%d member%s, %s, %s)", r.bestEpoch(), r.epochsRun(), r.members(),
+                r.members() == 1 ? "" : "s", r.engine().key(), r.kernel()));
+        Map<Method, Scores> v = s.validation();
+        Scores m = v.get(Method.MODEL);
+        out.add(String.format(Locale.ROOT, "validation (%d windows x %d steps)   MAE %12s   RMSE %12s", s.validationWindows(), r.horizon(),
+                num(m.mae()), num(m.rmse())));
+        Scores n = v.get(Method.NAIVE);
+        out.add(String.format(Locale.ROOT, "  naive                             MAE %12s   RMSE %12s", num(n.mae()), num(n.rmse())));
+        Scores sn = v.get(Method.SEASONAL_NAIVE);
+        out.add(String.format(Locale.ROOT, "  seasonal naive (m=%d)%s MAE %12s   RMSE %12s", s.season(),
+                " ".repeat(Math.max(0, 13 - String.valueOf(s.season()).length())), num(sn.mae()), num(sn.rmse())));
+        return out;
+    }
+
+    /** "0.93 (step 1) .. 0.41 (step 12)" for the first target. */
+    static String shrink(double[] factor, int horizon, int targets) {
+        if (horizon == 1) {
+            return String.format(Locale.ROOT, "%.2f", factor[0]);
+        }
+        return String.format(Locale.ROOT, "%.2f (step 1) .. %.2f (step %d)", factor[0], factor[(horizon - 1) * targets], horizon);
+    }
+
+    /** The scores table of a backtest or evaluation. */
+    static String table(Backtest.Result r, List<Integer> origins, List<String> targets) {
+        StringBuilder sb = new StringBuilder();
+        String fmt = "%-16s %12s %12s %9s %9s %9s%n";
+        sb.append(String.format(Locale.ROOT, "Overall (%d origin%s)%n", origins.size(), origins.size() == 1 ? "" : "s"));
+        sb.append(String.format(Locale.ROOT, fmt, "method", "MAE", "RMSE", "MAPE", "sMAPE", "MASE"));
+        for (Map.Entry<Method, Scores> e : r.overall().entrySet()) {
+            Scores s = e.getValue();
+            sb.append(String.format(Locale.ROOT, fmt, e.getKey().key(), num(s.mae()), num(s.rmse()), p(s.mape()), p(s.smape()), p(s.mase())));
+        }
+        if (targets.size() > 1) {
+            sb.append(String.format(Locale.ROOT, "%nPer target (model MASE vs seasonal naive MASE)%n"));
+            for (int k = 0; k < targets.size(); k++) {
+                Map<Method, Scores> m = r.perTarget().get(k);
+                sb.append(String.format(Locale.ROOT, "  %s: model %s, naive %s, seasonal naive %s, drift %s%n", targets.get(k),
+                        p(m.get(Method.MODEL).mase()), p(m.get(Method.NAIVE).mase()), p(m.get(Method.SEASONAL_NAIVE).mase()),
+                        p(m.get(Method.DRIFT).mase())));
+            }
+        }
+        if (origins.size() > 1) {
+            sb.append(String.format(Locale.ROOT, "%nPer origin (model MASE vs seasonal naive MASE)%n"));
+            for (int f = 0; f < origins.size(); f++) {
+                Map<Method, Scores> m = r.perFold().get(f);
+                sb.append(String.format(Locale.ROOT, "  origin %d (after row %d): model %s, naive %s, seasonal naive %s, drift %s%n", f + 1,
+                        origins.get(f), p(m.get(Method.MODEL).mase()), p(m.get(Method.NAIVE).mase()),
+                        p(m.get(Method.SEASONAL_NAIVE).mase()), p(m.get(Method.DRIFT).mase())));
+            }
+        }
+        sb.append(String.format(Locale.ROOT, "%nPer horizon step (model MAE)%n"));
+        for (int st = 0; st < r.perStep().size(); st++) {
+            sb.append(String.format(Locale.ROOT, "  step %d: %s%n", st + 1, num(r.perStep().get(st).get(Method.MODEL).mae())));
+        }
+        for (Backtest.Coverage c : r.coverage()) {
+            sb.append(String.format(Locale.ROOT, "%n%d%% interval coverage: %.1f%% of %d actuals", c.level(), 100.0 * c.fraction(), c.pairs()));
+        }
+        if (!r.coverage().isEmpty()) {
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String num(double v) {
+        return ForecastCsv.display(v);
+    }
+
+    private static String p(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

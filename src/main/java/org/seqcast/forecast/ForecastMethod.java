@@ -1,0 +1,17 @@
+package org.seqcast.forecast;
+
+import org.seqcast.data.TimeSeries;
+
+/**
+ * The one seam every way of forecasting goes through: the trained network ({@link Forecaster}) and
+ * each baseline ({@code eval.BaselineMethod}). Given the history (oldest row first), forecast the
+ * horizon after its last row. Historical forecasts, backtests, validation scoring and {@code predict}
+ * all call this.
+ */
+public interface ForecastMethod {
+    /** Which method this is (the key of its scores). */
+    Method method();
+
+    /** The steps after the last row of {@code history}, with whatever intervals the method has. */
+    Forecast forecast(TimeSeries history);
+}

@@ -1,0 +1,156 @@
+package org.seqcast.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.seqcast.eval.Scores;
+import org.seqcast.forecast.Method;
+import org.seqcast.forecast.ModelBundle;
+import org.seqcast.forecast.Provenance;
+import org.seqcast.forecast.Schema;
+import org.seqcast.model.NetworkParams;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.model.Tensor;
+import org.seqcast.transform.ColumnScaler;
+import org.seqcast.transform.Preprocessor;
+
+/**
+ * {@code seqcast.json} of a model file, bound field by field by Jackson ({@code io.Json}, snake_case): the
+ * file format as records, converted to and from the model's own types here and nowhere else. Version 1 files
+ * (before provenance carried the engine and per-method scores) read as well.
+ */
+record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson network, List<TensorJson> tensors, int members,
+                     String paramsSha256, TransformJson transform, List<IntervalJson> intervals, ProvenanceJson provenance,
+                     String config) {
+
+    record SchemaJson(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets, List<String> features,
+                      int timesteps, int horizon, int season, Boolean seasonInputs, String strategy) {
+    }
+
+    record NetworkJson(int inputs, int timesteps, int outputs, List<LayerJson> layers) {
+    }
+
+    record LayerJson(String type, int nIn, int units, boolean bidirectional, double dropout) {
+    }
+
+    record TensorJson(int layer, String name, int[] shape) {
+        long size() {
+            long n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            return n;
+        }
+    }
+
+    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler) {
+    }
+
+    record ScalerJson(double[] mean, double[] scale) {
+    }
+
+    record IntervalJson(int level, double[][] lower, double[][] upper, Boolean logScale) {
+    }
+
+    /** Optional (boxed) fields are absent in older files. {@code scores} is version 1's (validation_mae, naive_mae, ...); {@code validation} is version 2's. */
+    record ProvenanceJson(String dataPath, String dataSha256, int rows, String firstTime, String lastTime, long seed,
+                          String seqcastVersion, String dl4jVersion, String javaVersion, String trainedAt, int bestEpoch, int epochsRun,
+                          Integer series, String engine, String kernel, String cpu, String blas, Map<Method, Scores> validation,
+                          Map<String, Double> scores) {
+    }
+
+    /** The metadata of a bundle whose parameters hash to {@code paramsSha256}. */
+    static ModelMetadata of(ModelBundle b, String paramsSha256, String configYaml) {
+        Schema s = b.schema();
+        SchemaJson schema = new SchemaJson(s.timeColumn(), s.frequencyUnit(), s.frequencyMultiple(), s.targets(), s.features(),
+                s.timesteps(), s.horizon(), s.season(), s.seasonInputs(), s.recursive() ? "recursive" : "direct");
+        NetworkSpec n = b.network();
+        List<LayerJson> layers = n.layers().stream()
+                .map(r -> new LayerJson("lstm", r.nIn(), r.units(), r.bidirectional(), r.dropout())).toList();
+        List<TensorJson> tensors = new ArrayList<>();
+        NetworkParams first = b.members().get(0);
+        for (int l = 0; l < first.layerCount(); l++) {
+            for (Tensor t : first.layer(l).values()) {
+                tensors.add(new TensorJson(l, t.name(), t.shape()));
+            }
+        }
+        Preprocessor pre = b.preprocessor();
+        TransformJson transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
+                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()));
+        List<IntervalJson> intervals = b.intervals().stream()
+                .map(i -> new IntervalJson(i.level(), i.lower(), i.upper(), i.logScale())).toList();
+        Provenance p = b.provenance();
+        ProvenanceJson prov = new ProvenanceJson(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(),
+                p.seqcastVersion(), p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series(), p.engine(),
+                p.kernel(), p.cpu(), p.blas(), p.validation(), null);
+        return new ModelMetadata(ModelFile.FORMAT, ModelFile.VERSION, schema, new NetworkJson(n.inputs(), n.timesteps(), n.outputs(), layers),
+                tensors, b.members().size(), paramsSha256, transform, intervals, prov, configYaml);
+    }
+
+    Schema toSchema() {
+        String strategy = schema.strategy() == null ? "direct" : schema.strategy(); // files before forecast.strategy are direct
+        if (!strategy.equals("direct") && !strategy.equals("recursive")) {
+            throw new IllegalArgumentException("unknown forecast strategy '" + strategy + "'; this seqcast knows direct and recursive");
+        }
+        return new Schema(schema.timeColumn(), schema.frequencyUnit(), schema.frequencyMultiple(), schema.targets(), schema.features(),
+                schema.timesteps(), schema.horizon(), schema.season(), Boolean.TRUE.equals(schema.seasonInputs()), // absent before season inputs
+                strategy.equals("recursive"));
+    }
+
+    NetworkSpec toNetwork() {
+        List<NetworkSpec.Recurrent> layers = new ArrayList<>();
+        for (LayerJson l : network.layers()) {
+            if (!"lstm".equals(l.type())) {
+                throw new IllegalArgumentException("unknown layer type '" + l.type() + "'");
+            }
+            layers.add(new NetworkSpec.Recurrent(l.nIn(), l.units(), l.bidirectional(), l.dropout()));
+        }
+        return new NetworkSpec(network.inputs(), network.timesteps(), layers, network.outputs());
+    }
+
+    /** Floats per member that the tensors describe. */
+    long floatsPerMember() {
+        long n = 0;
+        for (TensorJson t : tensors) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    Preprocessor toPreprocessor() {
+        return new Preprocessor(transform.log(), transform.windowNorm(), transform.targets(),
+                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()));
+    }
+
+    List<ModelBundle.IntervalBand> toIntervals() {
+        return intervals == null ? List.of()
+                : intervals.stream().map(i -> new ModelBundle.IntervalBand(i.level(), i.lower(), i.upper(), Boolean.TRUE.equals(i.logScale()))).toList();
+    }
+
+    Provenance toProvenance() {
+        ProvenanceJson p = provenance;
+        Map<Method, Scores> validation = p.validation();
+        if (validation == null) {
+            // version 1: MAE per method only
+            validation = new LinkedHashMap<>();
+            Map<String, Double> s = p.scores() == null ? Map.of() : p.scores();
+            putMae(validation, Method.MODEL, s.get("validation_mae"));
+            putMae(validation, Method.NAIVE, s.get("naive_mae"));
+            putMae(validation, Method.SEASONAL_NAIVE, s.get("seasonal_naive_mae"));
+        }
+        return new Provenance(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(), p.seqcastVersion(),
+                p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series() == null ? 1 : p.series(),
+                orUnknown(p.engine()), orUnknown(p.kernel()), orUnknown(p.cpu()), orUnknown(p.blas()), validation);
+    }
+
+    private static void putMae(Map<Method, Scores> m, Method method, Double mae) {
+        if (mae != null) {
+            m.put(method, new Scores(mae, Double.NaN, Double.NaN, Double.NaN, Double.NaN));
+        }
+    }
+
+    private static String orUnknown(String s) {
+        return s == null ? "unknown" : s;
+    }
+}

@@ -1,0 +1,118 @@
+package org.seqcast.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.seqcast.config.Engine;
+import org.seqcast.config.LayerConfig;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.config.Strategy;
+import org.seqcast.config.WindowNorm;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.forecast.Schema;
+import org.seqcast.model.NetworkFactory;
+import org.seqcast.model.NetworkSpec;
+import org.seqcast.window.WindowSpec;
+
+/**
+ * Stage 1 of training: every {@code auto} of the config resolved against the data, once. The same plan
+ * serves one series ({@code train}) and many ({@code --global}): what the network shares (lookback,
+ * horizon, inputs, architecture, the window-normalisation candidates, the engine) is decided here over all
+ * series; what each series keeps of its own (its season) is {@link #season}.
+ *
+ * @param timesteps    the lookback: {@code window.timesteps}, or for {@code auto} the shortest that every
+ *                     series allows of two seasons (2 x horizon, at least 8, without a season)
+ * @param seasonInputs sin/cos of the seasonal phase are inputs (on in the config and some series has a season)
+ * @param windowNorms  the window normalisations to train, in order (two for {@code auto})
+ * @param network      the network's shape
+ * @param engine       what runs the training math: {@link Engine#FAST} or {@link Engine#DL4J}, never auto
+ */
+public record Plan(SeqcastConfig config, List<String> targets, List<String> features, int horizon, int timesteps, int stride,
+                   boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine) {
+
+    public Plan {
+        targets = List.copyOf(targets);
+        features = List.copyOf(features);
+        windowNorms = List.copyOf(windowNorms);
+        if (engine == Engine.AUTO || windowNorms.isEmpty() || windowNorms.contains(WindowNorm.AUTO)) {
+            throw new IllegalArgumentException("Invalid plan: engine = " + engine + ", window norms = " + windowNorms);
+        }
+    }
+
+    /** Resolves the config against the series the network will train on (at least one). */
+    public static Plan of(SeqcastConfig cfg, List<TimeSeries> series) {
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("Invalid series: none");
+        }
+        int horizon = cfg.window().horizonSteps();
+        int timesteps = cfg.window().timesteps().orElseGet(() -> {
+            int t = Integer.MAX_VALUE;
+            for (TimeSeries s : series) {
+                t = Math.min(t, autoTimesteps(season(cfg, s), horizon, s.length()));
+            }
+            return t;
+        });
+        boolean seasonInputs = cfg.transform().seasonInputs() && series.stream().anyMatch(s -> season(cfg, s) > 1);
+        List<String> targets = cfg.data().target();
+        List<String> features = cfg.data().features();
+        int inputs = targets.size() + features.size() + (seasonInputs ? 2 : 0);
+        int outputs = (cfg.forecast().recursive() ? 1 : horizon) * targets.size();
+        NetworkSpec network = networkSpec(cfg, inputs, timesteps, outputs);
+        return new Plan(cfg, targets, features, horizon, timesteps, cfg.window().stride(), seasonInputs, cfg.forecast().strategy(),
+                cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()));
+    }
+
+    /** The season of a series: {@code data.season}, or the default of its frequency. */
+    public static int season(SeqcastConfig cfg, TimeSeries s) {
+        return cfg.data().season().orElseGet(() -> s.frequency().defaultSeason());
+    }
+
+    /** This plan's season for a series. */
+    public int season(TimeSeries s) {
+        return season(config, s);
+    }
+
+    /** Lookback for {@code window.timesteps: auto}: two seasons (or 2 x horizon, at least 8, without a season), within what the series allows. */
+    public static int autoTimesteps(int season, int horizon, int rows) {
+        int want = season > 1 ? 2 * season : Math.max(2 * horizon, 8);
+        int cap = Math.max(1, (rows - 3 * horizon) / 2);
+        return Math.max(1, Math.min(want, cap));
+    }
+
+    /** The network for a config: its LSTM layers, then a dense linear output. */
+    public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs) {
+        List<int[]> ub = new ArrayList<>();
+        List<Double> dropouts = new ArrayList<>();
+        for (LayerConfig l : cfg.model().layers()) {
+            ub.add(new int[] {l.units(), l.bidirectional() ? 1 : 0});
+            dropouts.add(l.dropout());
+        }
+        return NetworkSpec.of(inputs, timesteps, ub, dropouts, outputs);
+    }
+
+    public boolean recursive() {
+        return strategy == Strategy.RECURSIVE;
+    }
+
+    /** The windows the model is scored on: the horizon's. */
+    public WindowSpec spec() {
+        return new WindowSpec(timesteps, horizon, stride);
+    }
+
+    /** The windows the network is fitted on: the horizon's, or one-step windows over the same rows for a recursive model. */
+    public WindowSpec fitSpec() {
+        return recursive() ? new WindowSpec(timesteps, 1, stride) : spec();
+    }
+
+    /** The model schema of a series under this plan. */
+    public Schema schema(TimeSeries s) {
+        return new Schema(s.timeColumn(), s.frequency().unit().name(), s.frequency().multiple(), targets, features, timesteps, horizon,
+                season(s), seasonInputs, recursive());
+    }
+
+    /** The value columns read from a series: targets, then features. */
+    public List<String> valueColumns() {
+        List<String> c = new ArrayList<>(targets);
+        c.addAll(features);
+        return c;
+    }
+}

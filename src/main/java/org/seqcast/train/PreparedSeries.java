@@ -1,0 +1,98 @@
+package org.seqcast.train;
+
+import org.seqcast.config.WindowNorm;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.eval.Metrics;
+import org.seqcast.forecast.SeriesColumns;
+import org.seqcast.transform.Preprocessor;
+import org.seqcast.window.Split;
+import org.seqcast.window.WindowSpec;
+import org.seqcast.window.Windows;
+
+/**
+ * Stage 2 of training: one series made ready for the network, in one place. Its raw input columns
+ * (targets, features, and the season's sin/cos when the plan uses them), the chronological split, the
+ * preprocessor fitted on the training rows only, the transformed columns, the windows the network is fitted
+ * and early-stopped on, and the origins its validation forecasts are scored from.
+ *
+ * @param raw             input columns in original units, [column][row]
+ * @param transformed     the same after the preprocessor (before window normalisation)
+ * @param train           the windows the network trains on ({@link Plan#fitSpec})
+ * @param validation      the windows early stopping scores ({@link Plan#fitSpec}, over the validation rows)
+ * @param validationCuts  the origins (rows before them) of the horizon's validation windows, ascending
+ */
+public record PreparedSeries(String id, TimeSeries series, int season, Split split, double[][] raw, Preprocessor pre,
+                             double[][] transformed, Windows train, Windows validation, int[] validationCuts) {
+
+    /** Prepares {@code series} for the plan with one window normalisation. */
+    public static PreparedSeries of(Plan plan, String id, TimeSeries series, WindowNorm norm) {
+        int rows = series.length();
+        int season = plan.season(series);
+        WindowSpec spec = plan.spec();
+        Split split = Split.of(rows, spec, plan.config().training().validation(), series.source());
+        double[][] values = SeriesColumns.of(series, plan.valueColumns());
+        double[][] raw = plan.seasonInputs() ? SeriesColumns.withSeason(values, series.index(), season) : values;
+        Preprocessor pre = Preprocessor.fit(raw, plan.targets().size(), split.fitRows(), plan.config().transform().target(),
+                norm == WindowNorm.RELATIVE, series.source());
+        double[][] transformed = pre.apply(raw, series.source());
+        Windows train;
+        Windows validation;
+        if (plan.recursive()) {
+            // One-step windows over the rows the direct windows cover: the training targets end where the direct
+            // training windows' targets end; validation windows start where the direct validation windows start.
+            WindowSpec fit = plan.fitSpec();
+            int lastTrainTarget = split.train() == 0 ? -1 : spec.start(rows, split.train() - 1) + spec.timesteps() + spec.horizon() - 1;
+            int[] t = oneStep(fit, rows, 0, lastTrainTarget);
+            int[] v = split.windows() > split.valStart() ? oneStep(fit, rows, spec.start(rows, split.valStart()), rows - 1) : new int[] {0, 0};
+            train = pre.windows(transformed, fit, t[0], t[1]);
+            validation = pre.windows(transformed, fit, v[0], v[1]);
+        } else {
+            train = pre.windows(transformed, spec, 0, split.train());
+            validation = pre.windows(transformed, spec, split.valStart(), split.windows());
+        }
+        int[] cuts = new int[split.windows() - split.valStart()];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = spec.start(rows, split.valStart() + i) + spec.timesteps();
+        }
+        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts);
+    }
+
+    /** Every window of the series ({@link Plan#fitSpec}): what the refit trains on. */
+    public Windows all(Plan plan) {
+        WindowSpec fit = plan.fitSpec();
+        int rows = series.length();
+        if (plan.recursive()) {
+            int[] a = oneStep(fit, rows, 0, rows - 1);
+            return pre.windows(transformed, fit, a[0], a[1]);
+        }
+        return pre.windows(transformed, fit, 0, split.windows());
+    }
+
+    /**
+     * The MASE scale of the series' training rows (targets averaged), or 1 when it cannot be computed: what
+     * makes validation errors of series of different scales comparable when choosing between candidates.
+     */
+    public double scale(int targets) {
+        double s = 0;
+        for (int c = 0; c < targets; c++) {
+            s += Metrics.maseScale(java.util.Arrays.copyOf(raw[c], split.fitRows()), season);
+        }
+        s /= targets;
+        return Double.isFinite(s) && s > 0 ? s : 1;
+    }
+
+    /** Window indices [from, to) of a one-step spec whose inputs start at row {@code firstStart} or later and whose target is row {@code lastTarget} or earlier. */
+    static int[] oneStep(WindowSpec w, int rows, int firstStart, int lastTarget) {
+        int n = w.count(rows);
+        int from = n;
+        int to = 0;
+        for (int k = 0; k < n; k++) {
+            int st = w.start(rows, k);
+            if (st >= firstStart && st + w.timesteps() + w.horizon() - 1 <= lastTarget) {
+                from = Math.min(from, k);
+                to = k + 1;
+            }
+        }
+        return from >= to ? new int[] {0, 0} : new int[] {from, to};
+    }
+}
