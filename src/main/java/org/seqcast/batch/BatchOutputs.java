@@ -195,7 +195,8 @@ public final class BatchOutputs {
         return rows;
     }
 
-    static Row row(SeriesResult r) {
+    /** The summary.csv line of a result (also what a distributed runner writes). */
+    public static Row row(SeriesResult r) {
         SeriesResult.Holdout h = r.holdout();
         List<String> cells = List.of(r.id(), r.status().word(), r.rows() > 0 ? String.valueOf(r.rows()) : "",
                 r.epochs() > 0 ? String.valueOf(r.epochs()) : "", ForecastCsv.number(r.validationMae()), ForecastCsv.number(r.mase()),
@@ -211,6 +212,15 @@ public final class BatchOutputs {
         header.add(idColumn);
         header.addAll(f.header());
         p.printRecord(header);
+        for (List<String> row : forecastRows(id, f)) {
+            p.printRecord(row);
+        }
+        p.flush();
+    }
+
+    /** The forecasts.csv lines of a series, as written: the id, the time, then per target its value and interval bounds. */
+    public static List<List<String>> forecastRows(String id, Forecast f) {
+        List<List<String>> rows = new ArrayList<>();
         for (int s = 0; s < f.horizon(); s++) {
             List<String> row = new ArrayList<>();
             row.add(id);
@@ -222,9 +232,9 @@ public final class BatchOutputs {
                     row.add(ForecastCsv.number(f.upper()[l][s][k]));
                 }
             }
-            p.printRecord(row);
+            rows.add(row);
         }
-        p.flush();
+        return rows;
     }
 
     private Row readSummaryPart(String id) {

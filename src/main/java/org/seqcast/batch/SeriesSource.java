@@ -211,6 +211,25 @@ public final class SeriesSource {
         }
     }
 
+    /** The series whose ids {@code keep} accepts, in the same order (e.g. those of one {@code --shard}). */
+    public SeriesSource filter(java.util.function.Predicate<String> keep) {
+        List<String> i2 = new ArrayList<>();
+        List<Path> f2 = files == null ? null : new ArrayList<>();
+        List<Loaded> l2 = loaded == null ? null : new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (keep.test(ids.get(i))) {
+                i2.add(ids.get(i));
+                if (f2 != null) {
+                    f2.add(files.get(i));
+                }
+                if (l2 != null) {
+                    l2.add(loaded.get(i));
+                }
+            }
+        }
+        return new SeriesSource(i2, f2, l2, idColumn, timeColumn, columns, missing);
+    }
+
     public List<String> ids() {
         return ids;
     }

@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.seqcast.SeqcastException;
+import org.seqcast.batch.BatchColumns;
 import org.seqcast.batch.BatchOutputs;
 import org.seqcast.batch.BatchProgress;
 import org.seqcast.batch.BatchRunner;
 import org.seqcast.batch.SeriesResult;
 import org.seqcast.batch.SeriesSource;
+import org.seqcast.batch.Shard;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
@@ -82,6 +84,10 @@ public final class BatchCommand extends Subcommand {
     @Option(names = "--resume", description = "Skip series whose results in --out are complete (same config and mode required).")
     boolean resume;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K (0-based) of N: the series whose id hashes"
+            + " (SHA-256) to K, so N jobs (a job array) split the input without Spark. Use a separate --out per shard.")
+    String shard;
+
     @Option(names = "--json", description = "Print the run summary as JSON on stdout.")
     boolean json;
 
@@ -118,7 +124,8 @@ public final class BatchCommand extends Subcommand {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
             }
             cfg = withColumns(cfg, inputs.get(0));
-            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), columns(cfg), ReadOptions.of(cfg.data()));
+            source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), BatchColumns.valueColumns(cfg),
+                    ReadOptions.of(cfg.data()));
         } else {
             List<Path> files = SeriesSource.expand(inputs, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             if (files.isEmpty()) {
@@ -127,13 +134,19 @@ public final class BatchCommand extends Subcommand {
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
-            source = SeriesSource.files(files, cfg.data().timeColumn(), columns(cfg), ReadOptions.of(cfg.data()));
+            source = SeriesSource.files(files, cfg.data().timeColumn(), BatchColumns.valueColumns(cfg), ReadOptions.of(cfg.data()));
+        }
+        if (shard != null) {
+            int all = source.size();
+            Shard sh = Shard.parse(shard);
+            source = source.filter(sh::takes);
+            info(String.format(Locale.ROOT, "batch: shard %s takes %d of %d series", sh, source.size(), all));
         }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
                 cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", global ? ", one global network" : "", out));
 
-        BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), forecastHeader(cfg));
+        BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), BatchColumns.forecastHeader(cfg));
         outputs.start(fingerprint(cfg), resume);
         BatchRunner runner = new BatchRunner(cfg, source, outputs,
                 new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
@@ -171,6 +184,9 @@ public final class BatchCommand extends Subcommand {
             throw SeqcastException.config("--models applies saved models without training; it cannot be combined with "
                     + (global ? "--global" : evaluate ? "--evaluate" : "--save-models"));
         }
+        if (shard != null) {
+            Shard.parse(shard);
+        }
         if (global && resume) {
             throw SeqcastException.config("--resume skips finished series, but --global trains one network on all of them; "
                     + "run --global again without --resume");
@@ -187,25 +203,10 @@ public final class BatchCommand extends Subcommand {
             throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin; "
                     + "e.g. --set data.time_column=day --set data.target=close");
         }
-        List<String> header = CsvSeriesReader.header(firstInput);
-        String time = d.timeColumn();
-        if (time == null) {
-            time = header.stream().filter(h -> !h.equals(seriesColumn)).findFirst().orElseThrow(() -> SeqcastException.data(
-                    firstInput + ": the header has no column for the time; set data.time_column"));
-        }
-        List<String> target = d.target();
-        if (target.isEmpty()) {
-            final String t = time;
-            target = header.stream().filter(h -> !h.equals(t) && !h.equals(seriesColumn) && !d.features().contains(h)).toList();
-            if (target.isEmpty()) {
-                throw SeqcastException.data(firstInput + ": the header " + header + " has no value column besides the time"
-                        + (seriesColumn != null ? " and series" : "") + " column; set data.target");
-            }
-        }
-        info("columns from the header of " + firstInput + ": time '" + time + "', target " + target
+        SeqcastConfig c = BatchColumns.withColumns(cfg, CsvSeriesReader.header(firstInput), seriesColumn, firstInput);
+        info("columns from the header of " + firstInput + ": time '" + c.data().timeColumn() + "', target " + c.data().target()
                 + " (set data.time_column / data.target to choose)");
-        DataConfig nd = d.withColumns(time, target);
-        return new SeqcastConfig(nd, cfg.window(), cfg.transform(), cfg.model(), cfg.training(), cfg.forecast());
+        return c;
     }
 
     /** The first file whose header can be read (an unreadable one fails as its own series later); the first file when none can. */
@@ -221,30 +222,11 @@ public final class BatchCommand extends Subcommand {
         return files.get(0).toString();
     }
 
-    private static List<String> columns(SeqcastConfig cfg) {
-        List<String> c = new ArrayList<>(cfg.data().target());
-        c.addAll(cfg.data().features());
-        return c;
-    }
-
-    private static List<String> forecastHeader(SeqcastConfig cfg) {
-        List<String> h = new ArrayList<>();
-        h.add(cfg.data().timeColumn());
-        for (String t : cfg.data().target()) {
-            h.add(t);
-            for (int level : cfg.forecast().intervals()) {
-                h.add(t + "_lo" + level);
-                h.add(t + "_hi" + level);
-            }
-        }
-        return h;
-    }
-
     /** What must be equal for --resume to reuse earlier results: the resolved config and the mode. */
     private String fingerprint(SeqcastConfig cfg) {
         return ConfigLoader.toYaml(cfg) + "\n# batch mode: " + (global ? "global" : "per-series") + (evaluate ? ", evaluate" : "")
                 + (models != null ? ", models " + models.toAbsolutePath().normalize() : "") + ", series column "
-                + (seriesColumn == null ? "-" : seriesColumn) + "\n";
+                + (seriesColumn == null ? "-" : seriesColumn) + (shard == null ? "" : ", shard " + Shard.parse(shard)) + "\n";
     }
 
     private void report(BatchRunner.Report r, int w, ExitCode code) throws Exception {

@@ -53,12 +53,20 @@ public final class Main implements Runnable {
 
     /** Runs one command line with the given streams; returns the exit code. Tests call this. */
     public static int execute(PrintStream out, PrintStream err, String... args) {
+        return execute(new Main(), out, err, args);
+    }
+
+    /**
+     * Runs a command outside the {@code seqcast} tree (e.g. the Spark job's main class) with the same error
+     * handling, exit codes and streams; returns the exit code.
+     */
+    public static int execute(Object command, PrintStream out, PrintStream err, String... args) {
         PrintStream oldOut = OUT.get();
         PrintStream oldErr = ERR.get();
         OUT.set(out);
         ERR.set(err);
         try {
-            CommandLine cl = commandLine();
+            CommandLine cl = commandLine(command);
             cl.setOut(new PrintWriter(out, true));
             cl.setErr(new PrintWriter(err, true));
             return cl.execute(args);
@@ -70,9 +78,14 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The whole command tree (for completion scripts and man pages rendered from it). */
     static CommandLine commandLine() {
+        return commandLine(new Main());
+    }
+
+    private static CommandLine commandLine(Object command) {
         ErrorHandler handler = new ErrorHandler();
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = new CommandLine(command);
         cl.setExecutionExceptionHandler(handler);
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -97,6 +97,30 @@ public final class CsvSeriesReader {
         return out;
     }
 
+    /**
+     * One series from rows that a caller has already split out of a long-format table (e.g. a distributed
+     * reader that keeps no file lines): each row is {time, one cell per value column} as text (trimmed
+     * here). The same parsing, checks, sorting and filling as {@link #read}; errors name the 1-based
+     * position of the row in {@code rows} as its line.
+     */
+    public static TimeSeries fromRows(String source, String timeColumn, List<String> valueColumns, List<String[]> rows,
+                                      MissingPolicy missing, String sha256) {
+        List<RawRow> raw = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            if (r.length != valueColumns.size() + 1) {
+                throw new IllegalArgumentException("Invalid row " + (i + 1) + " of " + source + ": " + r.length + " cells for the time and "
+                        + valueColumns.size() + " value columns");
+            }
+            String[] cells = new String[valueColumns.size()];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = r[c + 1] == null ? "" : r[c + 1].trim();
+            }
+            raw.add(new RawRow(i + 1, r[0] == null ? "" : r[0].trim(), cells));
+        }
+        return build(source, timeColumn, valueColumns, raw, ReadOptions.of(missing), sha256, ',');
+    }
+
     /** The header names of a CSV file (trimmed, BOM removed). */
     public static List<String> header(String pathOrDash) {
         return header(open(pathOrDash), name(pathOrDash));
@@ -173,7 +197,8 @@ public final class CsvSeriesReader {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    static char detectDelimiter(String text) {
+    /** The delimiter of a CSV from its first line: comma, semicolon or tab, whichever occurs most outside quotes. */
+    public static char detectDelimiter(String text) {
         int end = text.indexOf('\n');
         String first = end < 0 ? text : text.substring(0, end);
         int comma = 0;

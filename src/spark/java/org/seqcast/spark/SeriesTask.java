@@ -1,0 +1,41 @@
+package org.seqcast.spark;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What the Spark job needs from seqcast, in plain serializable values: series in as rows of text, rows of
+ * text out. Implemented by {@link SeqcastTask}, the one class that calls seqcast's pipeline, so the Spark
+ * code never depends on the pipeline's own types.
+ */
+public interface SeriesTask extends Serializable {
+
+    /** The time column of the input. */
+    String timeColumn();
+
+    /** The value columns read for each series (after the time). */
+    List<String> valueColumns();
+
+    /** The columns of forecast rows after the series column: time, then per target its value and interval bounds. */
+    List<String> forecastHeader();
+
+    /** The columns of summary rows. */
+    List<String> summaryHeader();
+
+    /** The file name of a series' model under {@code --models DIR} (and {@code OUT/models} with {@code --save-models}). */
+    String modelFileName(String id);
+
+    /**
+     * Trains on one series and forecasts it, or applies its saved model (with {@code --models}).
+     *
+     * @param rows       {time, value per {@link #valueColumns()}} as text, in the order to report
+     * @param savedModel the series' model file (with {@code --models}; null when the file does not exist)
+     */
+    SeriesOutput run(String id, List<String[]> rows, byte[] savedModel);
+
+    /** {@code --global}: one network over all these series (in this order), each forecast with it. */
+    List<SeriesOutput> runAll(List<String> ids, List<List<String[]>> rows);
+
+    /** The summary row of a series that failed outside the pipeline (e.g. its model could not be read). */
+    SeriesOutput failed(String id, String reason);
+}
