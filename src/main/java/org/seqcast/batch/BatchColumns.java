@@ -41,8 +41,7 @@ public final class BatchColumns {
                         + (seriesColumn != null ? " and series" : "") + " column; set data.target");
             }
         }
-        DataConfig nd = new DataConfig(d.path(), time, target, d.features(), d.missing(), d.season());
-        return new SeqcastConfig(nd, cfg.window(), cfg.transform(), cfg.model(), cfg.training(), cfg.forecast());
+        return cfg.withData(d.withColumns(time, target)); // keeps data.time_format and data.decimal
     }
 
     /** The columns read for each series: the targets, then the features. */

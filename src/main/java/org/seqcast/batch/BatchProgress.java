@@ -85,7 +85,7 @@ public interface BatchProgress extends AutoCloseable {
         @Override
         public void start(int total, int resumed) {
             bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new ConsoleProgressBarConsumer(err)).setUnit(" series", 1).showSpeed().build();
+                    .setConsumer(new ConsoleProgressBarConsumer(err, 79)).setUnit(" series", 1).clearDisplayOnFinish().build();
             bar.stepTo(resumed);
         }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.seqcast.SeqcastException;
+import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecaster;
@@ -27,7 +28,7 @@ public final class GlobalPipeline {
      * @param workers threads for ensemble members
      * @return one result per series, in the same order
      */
-    public static List<SeriesResult> run(SeqcastConfig cfg, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
+    public static List<SeriesResult> run(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
                                          int workers) {
         if (ids.size() != series.size()) {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
@@ -35,6 +36,9 @@ public final class GlobalPipeline {
         if (ids.isEmpty()) {
             return List.of();
         }
+        // One network, one horizon: window.horizon: auto follows the first series' frequency and the shortest series.
+        SeqcastConfig cfg = AutoDefaults.resolve(config, series.get(0).frequency(),
+                series.stream().mapToInt(TimeSeries::length).min().orElse(0));
         long t0 = System.nanoTime();
         Map<String, SeriesResult.Holdout> holdouts = new java.util.LinkedHashMap<>();
         Map<String, String> holdoutErrors = new java.util.LinkedHashMap<>();
@@ -79,7 +83,7 @@ public final class GlobalPipeline {
     /** One global model trained without the last horizon of every series, each series' holdout scored with its own model. */
     private static void holdouts(SeqcastConfig cfg, List<String> ids, List<TimeSeries> series, int workers,
                                  Map<String, SeriesResult.Holdout> holdouts, Map<String, String> errors) {
-        int h = cfg.window().horizon();
+        int h = cfg.window().horizonSteps();
         List<String> hids = new ArrayList<>();
         List<TimeSeries> histories = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {

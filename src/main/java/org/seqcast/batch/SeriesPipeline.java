@@ -4,6 +4,7 @@ import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.backtest.Backtest;
 import org.seqcast.backtest.HistoricalForecasts;
+import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Scores;
@@ -38,7 +39,8 @@ public final class SeriesPipeline {
     }
 
     /** Train on the series (single-threaded), forecast after its end, and score; see {@link Options}. */
-    public static SeriesResult run(SeqcastConfig cfg, String id, TimeSeries series, Options options) {
+    public static SeriesResult run(SeqcastConfig config, String id, TimeSeries series, Options options) {
+        SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
         long t0 = System.nanoTime();
         try {
             SeriesResult.Holdout holdout = options.evaluate()
@@ -79,7 +81,7 @@ public final class SeriesPipeline {
      * historical-forecasts engine).
      */
     static SeriesResult.Holdout holdout(SeqcastConfig cfg, TimeSeries series, HistoricalForecasts.Fitting fitting) {
-        int h = cfg.window().horizon();
+        int h = cfg.window().horizonSteps();
         int n = series.length();
         if (n <= h) {
             throw SeqcastException.data(series.source() + ": " + n + " rows; --evaluate holds out the last window.horizon = " + h

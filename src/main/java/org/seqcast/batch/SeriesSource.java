@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.seqcast.SeqcastException;
+import org.seqcast.data.CsvProfile;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.config.MissingPolicy;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 
 /**
@@ -42,10 +44,10 @@ public final class SeriesSource {
     private final String idColumn;
     private final String timeColumn;
     private final List<String> columns;
-    private final MissingPolicy missing;
+    private final ReadOptions missing;
 
     private SeriesSource(List<String> ids, List<Path> files, List<Loaded> loaded, String idColumn, String timeColumn, List<String> columns,
-                         MissingPolicy missing) {
+                         ReadOptions missing) {
         this.ids = List.copyOf(ids);
         this.files = files;
         this.loaded = loaded;
@@ -57,6 +59,11 @@ public final class SeriesSource {
 
     /** Every series of a long-format CSV ({@code -} = standard input), split on {@code seriesColumn}. */
     public static SeriesSource longFormat(String pathOrDash, String seriesColumn, String timeColumn, List<String> columns, MissingPolicy missing) {
+        return longFormat(pathOrDash, seriesColumn, timeColumn, columns, ReadOptions.of(missing));
+    }
+
+    /** A long-format file read with all the reading options. */
+    public static SeriesSource longFormat(String pathOrDash, String seriesColumn, String timeColumn, List<String> columns, ReadOptions missing) {
         if (seriesColumn.equals(timeColumn) || columns.contains(seriesColumn)) {
             throw SeqcastException.config("--series-column " + seriesColumn + " is also the time column or a target/feature; "
                     + "name the column that identifies each series");
@@ -73,8 +80,36 @@ public final class SeriesSource {
         return new SeriesSource(ids, null, loaded, seriesColumn, timeColumn, columns, missing);
     }
 
+    /** The one value column of each series of {@link #perColumn}. */
+    public static final String PER_COLUMN_VALUE = "value";
+
+    /**
+     * Each value column of one wide CSV as its own series: the id is the column name, the values are named
+     * {@value #PER_COLUMN_VALUE}; a column that cannot be read fails alone.
+     */
+    public static SeriesSource perColumn(CsvProfile file, String timeColumn, List<String> valueColumns, ReadOptions options) {
+        if (valueColumns.isEmpty()) {
+            throw SeqcastException.data(file.source() + ": no numeric column besides the time column '" + timeColumn + "' (the file has "
+                    + file.describeHeader() + ")");
+        }
+        List<Loaded> loaded = new ArrayList<>();
+        for (String c : valueColumns) {
+            try {
+                loaded.add(new Loaded(c, file.read(timeColumn, List.of(c), options).renamed(List.of(PER_COLUMN_VALUE)), null));
+            } catch (SeqcastException e) {
+                loaded.add(new Loaded(c, null, e));
+            }
+        }
+        return new SeriesSource(valueColumns, null, loaded, FILE_ID_COLUMN, timeColumn, List.of(PER_COLUMN_VALUE), options);
+    }
+
     /** One series per file, ids from the file names (which must be distinct). */
     public static SeriesSource files(List<Path> files, String timeColumn, List<String> columns, MissingPolicy missing) {
+        return files(files, timeColumn, columns, ReadOptions.of(missing));
+    }
+
+    /** One series per file, read with all the reading options. */
+    public static SeriesSource files(List<Path> files, String timeColumn, List<String> columns, ReadOptions missing) {
         if (files.isEmpty()) {
             throw SeqcastException.config("no input files; give --input FILE|DIR|GLOB (repeatable) or --input - with paths on stdin");
         }

@@ -48,8 +48,14 @@ public final class BacktestCommand extends Subcommand {
     @Option(names = "--json", description = "Print the scores as JSON on stdout instead of the table.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write forecasts.csv (every forecast beside its actual value) here.")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write forecasts.csv (every forecast beside its actual value) here.")
     Path out;
+
+    /** The spelling before 0.2 ({@code --out}), kept hidden for a release. */
+    @Option(names = "--out", hidden = true, paramLabel = "DIR")
+    void outAlias(Path dir) {
+        out = dir;
+    }
 
     @Option(names = "--workers", paramLabel = "N", description = "Folds trained at once, one thread each (default: all cores).")
     Integer workers;
@@ -67,14 +73,15 @@ public final class BacktestCommand extends Subcommand {
             }
             sets.add("window.horizon=" + holdout);
         }
-        SeqcastConfig cfg = org.seqcast.config.ConfigLoader.load(config.configFile(), sets);
-        cfg.requireData();
-        String path = config.resolveDataPath(cfg.data().path());
+        SeqcastConfig loaded = org.seqcast.config.ConfigLoader.load(config.configFile(), sets);
+        String path = loaded.data().path() == null ? null : config.resolveDataPath(loaded.data().path());
         Path forecastsCsv = out == null ? null : out.resolve("forecasts.csv");
-        new OutputPaths().input("-c", config.configFile()).input("data.path", path).outputDirectory("--out", out)
+        new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).outputDirectory("--out", out)
                 .outputInDirectory("--out", forecastsCsv).output("--plot", plot.path()).check();
-        TimeSeries series = SeriesLoading.load(cfg, path, this::info);
-        int h = cfg.window().horizon();
+        SeriesLoading.Prepared prepared = SeriesLoading.prepare(loaded, config, this::info);
+        SeqcastConfig cfg = prepared.cfg();
+        TimeSeries series = prepared.series();
+        int h = cfg.window().horizonSteps();
         int k = holdout != null ? 1 : folds != null ? folds : 3;
         int s = step != null ? step : h;
         int[] cuts;
@@ -112,7 +119,7 @@ public final class BacktestCommand extends Subcommand {
             info("plot: " + plot.path());
         }
         if (json) {
-            out().println(Json.write(Reports.BacktestJson.of(r, origins, h, season, targets)));
+            out().println(Json.write(JsonReports.BacktestJson.of(r, origins, h, season, targets)));
         } else {
             out().print(Reports.table(r, origins, targets));
         }

@@ -20,9 +20,11 @@ import org.seqcast.batch.Shard;
 import org.seqcast.config.ConfigLoader;
 import org.seqcast.config.DataConfig;
 import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvProfile;
 import org.seqcast.io.Json;
 import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.io.Shutdown;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.train.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +49,18 @@ public final class BatchCommand extends Subcommand {
     @Option(names = "--series-column", paramLabel = "COL", description = "The column naming the series in a long-format --input.")
     String seriesColumn;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory (created when missing).")
+    @Option(names = "--per-column", description = "Each value column of one wide --input file is its own series (id: the column name;"
+            + " data.target, when set, picks the columns).")
+    boolean perColumn;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output directory (created when missing); required.")
     Path out;
+
+    /** The spelling before 0.2 ({@code --out}), kept hidden for a release. */
+    @Option(names = "--out", hidden = true, paramLabel = "DIR")
+    void outAlias(Path dir) {
+        out = dir;
+    }
 
     @Option(names = "--workers", paramLabel = "N", description = "Series trained at once, one single-threaded network each (default: cores).")
     Integer workers;
@@ -82,6 +94,9 @@ public final class BatchCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        if (out == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--output=DIR'");
+        }
         checkOptions();
         SeqcastConfig cfg = config.load();
         if (inputs.isEmpty()) {
@@ -92,13 +107,27 @@ public final class BatchCommand extends Subcommand {
         }
         SeriesSource source;
         List<String> inputFiles = new ArrayList<>(inputs);
-        if (seriesColumn != null) {
+        if (perColumn) {
+            if (inputs.size() != 1 || seriesColumn != null) {
+                throw SeqcastException.config("--per-column reads the columns of one wide file; give one --input and no --series-column");
+            }
+            CsvProfile p = CsvProfile.inspect(CsvSeriesReader.readAll(inputs.get(0)), CsvSeriesReader.sourceName(inputs.get(0)));
+            DataConfig d = cfg.data();
+            if (!d.features().isEmpty()) {
+                throw SeqcastException.config("--per-column forecasts each column alone; it takes no data.features");
+            }
+            String time = d.timeColumn() != null ? d.timeColumn() : p.timeColumn() != null ? p.timeColumn() : p.header().get(0);
+            List<String> cols = d.target().isEmpty() ? p.numericColumns(time) : d.target();
+            source = SeriesSource.perColumn(p, time, cols, ReadOptions.of(d));
+            cfg = cfg.withData(d.withColumns(time, List.of(SeriesSource.PER_COLUMN_VALUE)));
+            info("columns of " + p.source() + " as series: " + String.join(", ", cols));
+        } else if (seriesColumn != null) {
             if (inputs.size() != 1) {
                 throw SeqcastException.config("--series-column reads one long-format file; got " + inputs.size() + " --input values");
             }
             cfg = withColumns(cfg, inputs.get(0));
             source = SeriesSource.longFormat(inputs.get(0), seriesColumn, cfg.data().timeColumn(), BatchColumns.valueColumns(cfg),
-                    cfg.data().missing());
+                    ReadOptions.of(cfg.data()));
         } else {
             List<Path> files = SeriesSource.expand(inputs, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             if (files.isEmpty()) {
@@ -108,7 +137,7 @@ public final class BatchCommand extends Subcommand {
             if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
                 cfg = withColumns(cfg, firstReadable(files));
             }
-            source = SeriesSource.files(files, cfg.data().timeColumn(), BatchColumns.valueColumns(cfg), cfg.data().missing());
+            source = SeriesSource.files(files, cfg.data().timeColumn(), BatchColumns.valueColumns(cfg), ReadOptions.of(cfg.data()));
         }
         if (shard != null) {
             int all = source.size();

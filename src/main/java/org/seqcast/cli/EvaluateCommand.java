@@ -8,6 +8,7 @@ import org.seqcast.SeqcastException;
 import org.seqcast.backtest.Backtest;
 import org.seqcast.backtest.HistoricalForecasts;
 import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecaster;
 import org.seqcast.forecast.ModelBundle;
@@ -16,6 +17,7 @@ import org.seqcast.io.Json;
 import org.seqcast.store.ModelFile;
 import org.seqcast.store.SchemaChecks;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seqcast evaluate}: scores a saved model on new data, without retraining. */
@@ -27,6 +29,9 @@ import picocli.CommandLine.Option;
 public final class EvaluateCommand extends Subcommand {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
     Path model;
+
+    @Mixin
+    ReadingMixin reading;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "CSV with the model's columns ('-' = stdin).")
     String input;
@@ -48,10 +53,10 @@ public final class EvaluateCommand extends Subcommand {
         }
         ModelBundle bundle = ModelFile.read(model);
         Schema s = bundle.schema();
-        SeqcastConfig cfg = bundle.config();
+        SeqcastConfig cfg = reading.config(bundle, model);
         SeriesLoading.Input in = SeriesLoading.readOnce(input);
         PredictCommand.checkColumns(in, s);
-        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), s.features(), cfg.data().missing(), this::info);
+        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), s.features(), ReadOptions.of(cfg.data()), this::info);
         SchemaChecks.requireFrequency(s, series, model.toString());
         int t = s.timesteps();
         int h = s.horizon();
@@ -88,7 +93,7 @@ public final class EvaluateCommand extends Subcommand {
                 new Forecaster(bundle));
         Backtest.Result r = Backtest.score(folds);
         if (json) {
-            out().println(Json.write(Reports.BacktestJson.of(r, origins, h, s.season(), s.targets())));
+            out().println(Json.write(JsonReports.BacktestJson.of(r, origins, h, s.season(), s.targets())));
         } else {
             out().print(Reports.table(r, origins, s.targets()));
         }

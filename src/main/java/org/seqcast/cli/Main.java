@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code seqcast <command> ...}. */
 @Command(name = "seqcast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train LSTM forecasters on CSV time series, forecast, evaluate, run many series.",
-        subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
-                BatchCommand.class, BenchCommand.class,
+        subcommands = {InitCommand.class, TrainCommand.class, PredictCommand.class, SummaryCommand.class, BacktestCommand.class, EvaluateCommand.class,
+                BatchCommand.class, BenchCommand.class, CompletionCommand.class, ManCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static {
@@ -85,6 +85,11 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The whole command tree (for completion scripts and man pages rendered from it). */
+    static CommandLine commandLine() {
+        return commandLine(new Main());
+    }
+
     private static CommandLine commandLine(Object command) {
         ErrorHandler handler = new ErrorHandler();
         CommandLine cl = new CommandLine(command);
@@ -92,8 +97,10 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(handler);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.getCommandSpec().usageMessage().footer(ExitCode.footer());
+        // --version on every subcommand prints the same as seqcast --version; every help ends with the exit codes.
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().footer(ExitCode.footer());
+            sub.getCommandSpec().versionProvider(new VersionProvider());
         }
         return cl;
     }

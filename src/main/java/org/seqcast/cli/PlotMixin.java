@@ -13,12 +13,19 @@ public final class PlotMixin {
             description = "Also draw the history, the forecast and its intervals (actuals in a backtest) to this PNG (written atomically).")
     Path plot;
 
+    @Option(names = "--plot-history", paramLabel = "N",
+            description = "Rows of history drawn before the first forecast (default: max(4 x forecast span, 3 seasons, 48)).")
+    Integer history;
+
     /** Draws when --plot was given; returns whether it did. */
     boolean draw(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
         if (plot == null) {
             return false;
         }
-        ForecastPlot.write(plot, series, forecasts, firstRows, season);
+        if (history != null && history < 1) {
+            throw org.seqcast.SeqcastException.config("--plot-history must be >= 1, got " + history);
+        }
+        ForecastPlot.write(plot, series, forecasts, firstRows, season, history == null ? 0 : history);
         return true;
     }
 

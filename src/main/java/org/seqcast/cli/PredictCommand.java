@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.io.Json;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Schema;
 import org.seqcast.io.AtomicFiles;
@@ -26,33 +29,47 @@ public final class PredictCommand extends Subcommand {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
     Path model;
 
+    @Mixin
+    ReadingMixin reading;
+
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "CSV", description = "Input CSV ('-' = standard input).")
     String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-            description = "Forecast CSV (default '-' = stdout); a file is written atomically.")
+    @Option(names = {"-o", "--output", "--forecast"}, paramLabel = "FILE", defaultValue = "-",
+            description = "Forecast CSV (default '-' = stdout); a file is written atomically. --forecast is the same option as in train.")
     String output;
 
     @Mixin
     PlotMixin plot;
 
+    @Option(names = "--json", description = "Print a JSON report (data summary and forecast) on stdout instead of the forecast CSV.")
+    boolean json;
+
     @Override
     protected int run() throws Exception {
+        long t0 = System.nanoTime();
         new OutputPaths().input("-m", model).input("-i", input).output("-o", output).output("--plot", plot.path()).check();
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
-        SeqcastConfig cfg = bundle.config();
+        SeqcastConfig cfg = reading.config(bundle, model);
         SeriesLoading.Input in = SeriesLoading.readOnce(input);
         checkColumns(in, schema);
-        TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), schema.features(), cfg.data().missing(),
+        TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), schema.features(), ReadOptions.of(cfg.data()),
                 this::info);
         SchemaChecks.requireFrequency(schema, series, model.toString());
         Forecast f = new Forecaster(bundle).forecast(series);
+        String report = json ? Json.write(new JsonReports.PredictReport(model.toString(),
+                JsonReports.DataSummary.of(series, schema.season(), schema.targets(), schema.features()), f.horizon(), f.levels(),
+                JsonReports.rows(f), JsonReports.seconds(t0))) + "\n" : null;
         // The files first, together (both or neither): when one cannot be written, no forecast has gone out.
         try (AtomicFiles.Group files = AtomicFiles.group()) {
             plot.draw(series, List.of(f), List.of(series.length()), schema.season());
             if (!"-".equals(output)) {
-                ForecastCsv.write(f, Path.of(output));
+                if (json) {
+                    AtomicFiles.writeString(Path.of(output), report);
+                } else {
+                    ForecastCsv.write(f, Path.of(output));
+                }
             }
             files.commit();
         }
@@ -60,9 +77,13 @@ public final class PredictCommand extends Subcommand {
             info("plot: " + plot.path());
         }
         if ("-".equals(output)) {
-            ForecastCsv.write(f, out());
+            if (json) {
+                out().print(report);
+            } else {
+                ForecastCsv.write(f, out());
+            }
         } else {
-            info("forecast: " + output);
+            info((json ? "report: " : "forecast: ") + output);
         }
         return ExitCode.OK.code();
     }

@@ -22,52 +22,6 @@ final class Reports {
     private Reports() {
     }
 
-    /** What a data file held: rows, frequency, season, time range and targets. */
-    record DataSummary(String source, int rows, String frequency, int season, String firstTime, String lastTime, List<String> targets) {
-        static DataSummary of(TimeSeries s, int season, List<String> targets) {
-            return new DataSummary(s.source(), s.length(), s.frequency().describe(), season, s.firstTime(), s.lastTime(), targets);
-        }
-    }
-
-    /** {@code train --json}: the model file (or null), the data, the report, the forecast rows. */
-    record TrainJson(String model, DataSummary data, TrainReport report, List<Map<String, Object>> forecast) {
-    }
-
-    /** {@code backtest --json} and {@code evaluate --json}. */
-    record BacktestJson(int folds, int horizon, int season, List<Integer> origins, Map<Method, Scores> overall,
-                        List<Map<Method, Scores>> perFold, List<Map<Method, Scores>> perStep, Map<String, Map<Method, Scores>> perTarget,
-                        Map<String, Double> intervalCoverage) {
-        static BacktestJson of(Backtest.Result r, List<Integer> origins, int horizon, int season, List<String> targets) {
-            Map<String, Map<Method, Scores>> perTarget = new LinkedHashMap<>();
-            for (int k = 0; k < targets.size(); k++) {
-                perTarget.put(targets.get(k), r.perTarget().get(k));
-            }
-            Map<String, Double> coverage = new LinkedHashMap<>();
-            r.coverage().forEach(c -> coverage.put(String.valueOf(c.level()), c.fraction()));
-            return new BacktestJson(origins.size(), horizon, season, origins, r.overall(), r.perFold(), r.perStep(), perTarget, coverage);
-        }
-    }
-
-    /** The forecast as JSON rows: {time column: time, target: value, target_lo80: ..., ...}. */
-    static List<Map<String, Object>> rows(Forecast f) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> header = f.header();
-        for (int s = 0; s < f.horizon(); s++) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(header.get(0), f.times().get(s));
-            int col = 1;
-            for (int k = 0; k < f.targets().size(); k++) {
-                row.put(header.get(col++), f.values()[s][k]);
-                for (int l = 0; l < f.levels().size(); l++) {
-                    row.put(header.get(col++), f.lower()[l][s][k]);
-                    row.put(header.get(col++), f.upper()[l][s][k]);
-                }
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
     /** The stderr lines of a training run over one series. */
     static List<String> trainLines(TrainReport r, List<String> targets) {
         List<String> out = new ArrayList<>();
@@ -173,7 +127,7 @@ final class Reports {
     }
 
     static String num(double v) {
-        return ForecastCsv.number(v);
+        return ForecastCsv.display(v);
     }
 
     private static String p(double v) {

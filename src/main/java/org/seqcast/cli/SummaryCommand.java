@@ -6,6 +6,7 @@ import java.util.Map;
 import org.seqcast.SeqcastException;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
+import org.seqcast.io.Json;
 import org.seqcast.model.LayerSummary;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.forecast.ModelBundle;
@@ -36,11 +37,25 @@ public final class SummaryCommand extends Subcommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Option(names = "--json", description = "Print the layers, window, data summary and provenance as JSON on stdout.")
+    boolean json;
+
     @Override
     protected int run() {
+        long t0 = System.nanoTime();
         if (source.model != null) {
             ModelBundle b = ModelFile.read(source.model);
             Schema s = b.schema();
+            if (json) {
+                Provenance p = b.provenance();
+                String freq = new org.seqcast.data.Frequency(org.seqcast.data.Frequency.Unit.valueOf(s.frequencyUnit()), s.frequencyMultiple())
+                        .describe();
+                JsonReports.DataSummary data = new JsonReports.DataSummary(p.dataPath(), p.rows(), freq, s.season(), p.firstTime(),
+                        p.lastTime(), s.targets(), s.features());
+                out().println(Json.write(report(source.model.toString(), b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size(),
+                        data, p, t0)));
+                return ExitCode.OK.code();
+            }
             printTable(b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size());
             Provenance p = b.provenance();
             out().println();
@@ -63,29 +78,47 @@ public final class SummaryCommand extends Subcommand {
         }
         ConfigMixin cm = source.config;
         SeqcastConfig cfg = cm.load();
-        if (cfg.data().target().isEmpty()) {
+        if (cfg.data().target().isEmpty() && cfg.data().path() == null) {
             throw SeqcastException.config("data.target is not set; the output layer's size depends on it (set it in the config or with --set data.target=COLUMN)");
         }
-        int inputs = cfg.data().target().size() + cfg.data().features().size();
-        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizon(); // recursive: one step, rolled forward
-        if (cfg.window().timesteps().isEmpty() || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs())) {
-            // What the plan resolves from the data: the lookback and the season inputs.
-            cfg.requireData();
-            TimeSeries series = SeriesLoading.load(cfg, cm.resolveDataPath(cfg.data().path()), this::info);
-            printTable(Plan.of(cfg, List.of(series)).network(), steps, cfg.data().target().size());
+        TimeSeries series = null;
+        NetworkSpec net;
+        int season;
+        if (cfg.window().timesteps().isEmpty() || cfg.window().autoHorizon() || cfg.data().target().isEmpty()
+                || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs())) {
+            // What the plan resolves from the data: the columns, the horizon, the lookback and the season inputs.
+            SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, cm, this::info);
+            cfg = prepared.cfg();
+            series = prepared.series();
+            Plan plan = Plan.of(cfg, List.of(series));
+            net = plan.network();
+            season = plan.season(series);
+        } else {
+            season = cfg.data().season().orElse(1); // known here whenever season inputs are on
+            int inputs = cfg.data().target().size() + cfg.data().features().size() + (cfg.transform().seasonInputs() && season > 1 ? 2 : 0);
+            int outputs = (cfg.forecast().recursive() ? 1 : cfg.window().horizonSteps()) * cfg.data().target().size();
+            net = Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs);
+        }
+        int steps = cfg.forecast().recursive() ? 1 : cfg.window().horizonSteps(); // recursive: one step, rolled forward
+        if (json) {
+            JsonReports.DataSummary data = series == null ? null
+                    : JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features());
+            out().println(Json.write(report(cm.configFile() == null ? "--set" : cm.configFile().toString(), net, steps,
+                    cfg.data().target().size(), data, null, t0)));
             return ExitCode.OK.code();
         }
-        int season = cfg.data().season().orElse(1); // known here whenever season inputs are on
-        if (cfg.transform().seasonInputs() && season > 1) {
-            inputs += 2;
-        }
-        int outputs = steps * cfg.data().target().size();
-        printTable(Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs), steps, cfg.data().target().size());
+        printTable(net, steps, cfg.data().target().size());
         return ExitCode.OK.code();
     }
 
     private static String t(Object text) {
         return Text.printable(String.valueOf(text));
+    }
+
+    private static JsonReports.SummaryReport report(String source, NetworkSpec spec, int horizon, int targets, JsonReports.DataSummary data,
+                                                    Provenance p, long t0) {
+        return new JsonReports.SummaryReport(source, JsonReports.layers(spec), spec.totalParams(),
+                new JsonReports.Window(spec.timesteps(), spec.inputs(), spec.outputs(), horizon, targets), data, p, JsonReports.seconds(t0));
     }
 
     private void printTable(NetworkSpec spec, int horizon, int targets) {

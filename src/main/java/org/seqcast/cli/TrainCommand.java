@@ -49,12 +49,13 @@ public final class TrainCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
-        SeqcastConfig cfg = config.load();
-        cfg.requireData();
-        String path = config.resolveDataPath(cfg.data().path());
-        new OutputPaths().input("-c", config.configFile()).input("data.path", path).output("-o", output).output("--forecast", forecast)
-                .output("--plot", plot.path()).output("--plot-loss", plotLoss).check();
-        TimeSeries series = SeriesLoading.load(cfg, path, this::info);
+        SeqcastConfig loaded = config.load();
+        String path = loaded.data().path() == null ? null : config.resolveDataPath(loaded.data().path());
+        new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).output("-o", output)
+                .output("--forecast", forecast).output("--plot", plot.path()).output("--plot-loss", plotLoss).check();
+        SeriesLoading.Prepared prepared = SeriesLoading.prepare(loaded, config, this::info);
+        SeqcastConfig cfg = prepared.cfg();
+        TimeSeries series = prepared.series();
         info(String.format(Locale.ROOT, "data: %s, %d rows, %s, %s .. %s", series.source(), series.length(),
                 series.frequency().describe(), series.firstTime(), series.lastTime()));
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
@@ -89,8 +90,8 @@ public final class TrainCommand extends Subcommand {
                 info("loss plot: " + plotLoss);
             }
             if (json) {
-                out().println(Json.write(new Reports.TrainJson(output == null ? null : output.toString(),
-                        Reports.DataSummary.of(series, season, cfg.data().target()), r, Reports.rows(f))));
+                out().println(Json.write(new JsonReports.TrainJson(output == null ? null : output.toString(),
+                        JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features()), r, JsonReports.rows(f))));
             } else if (forecast == null || "-".equals(forecast)) {
                 ForecastCsv.write(f, out());
             } else {

@@ -104,7 +104,9 @@ public final class ConfigLoader {
             throw SeqcastException.config(SET + " '" + set + "': expected KEY=VALUE, e.g. --set training.epochs=50");
         }
         List<Object> path = parsePath(set.substring(0, eq).strip(), set);
-        Node value = Yaml.parse(set.substring(eq + 1), SET, false, render(path));
+        String text = set.substring(eq + 1);
+        // A lone '-' is standard input (data.path=-), not a YAML list with one empty item.
+        Node value = "-".equals(text.strip()) ? new Scalar("-", "-", SET_ORIGIN) : Yaml.parse(text, SET, false, render(path));
         if (value == null) {
             value = new Scalar(null, "", SET_ORIGIN);
         }

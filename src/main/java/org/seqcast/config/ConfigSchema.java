@@ -117,13 +117,22 @@ public final class ConfigSchema {
             key("data.features", listOf(string(), true, "string or list of strings", "a column name or a list of column names"), "[]",
                     "extra input columns used as covariates; never a target column"),
             key("data.missing", choice(MissingPolicy.class, MissingPolicy::key, List.of(MissingPolicy.values())), "error",
-                    "what to do with empty cells: error, interpolate linearly, carry the last value forward, or drop the row"),
+                    "what to do with missing cells (empty, NA, N/A, #N/A, NULL, -) and missing times (gaps): error naming the first, "
+                            + "interpolate linearly or carry the last value forward (gaps: insert the missing times), or drop the row "
+                            + "(gaps: read the rows as consecutive)"),
             key("data.season", autoOrInteger(1, 100_000), "auto",
                     "season length in steps (1 = none); auto detects it from the data"),
+            key("data.time_format", string(), "null",
+                    "java.time pattern of the time column, e.g. dd.MM.yyyy or MM/dd/yyyy HH:mm; unset: ISO forms are detected, and day-first or "
+                            + "month-first forms when the file tells which"),
+            key("data.decimal", choice(DecimalMark.class, DecimalMark::key, List.of(DecimalMark.values())), "auto",
+                    "decimal mark of the values: point (',' groups thousands: \"12,025.90\"), comma ('.' groups: 1.234,56), or auto: "
+                            + "detected from the values when they tell"),
             key("window.timesteps", autoOrInteger(1, 10_000), "auto",
                     "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season, capped so short series keep enough windows"),
-            key("window.horizon", integer(1, 10_000), "12",
-                    "number of steps to forecast"),
+            key("window.horizon", autoOrInteger(1, 10_000), "auto",
+                    "number of steps to forecast; auto follows the frequency: a day of hourly or 15- to 30-minute data, 14 days, 10 "
+                            + "business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps (at most a fifth of the rows)"),
             key("window.stride", integer(1, 100_000), "1",
                     "steps between the starts of consecutive training windows"),
             key("transform.target", choice(TargetTransform.class), "auto",

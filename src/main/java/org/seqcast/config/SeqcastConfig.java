@@ -21,6 +21,16 @@ public record SeqcastConfig(DataConfig data, WindowConfig window, TransformConfi
         }
     }
 
+    /** The same config with another window section. */
+    public SeqcastConfig withWindow(WindowConfig w) {
+        return new SeqcastConfig(data, w, transform, model, training, forecast);
+    }
+
+    /** The same config with another data section. */
+    public SeqcastConfig withData(DataConfig d) {
+        return new SeqcastConfig(d, window, transform, model, training, forecast);
+    }
+
     /** Every key at its default (no data file, time column or target yet). */
     public static SeqcastConfig defaults() {
         return ConfigSchema.defaults();

@@ -4,13 +4,36 @@ package org.seqcast.config;
  * The {@code window} section: how the series is cut into training examples.
  *
  * @param timesteps input steps per example, or empty to choose from the season and the series length
- * @param horizon steps to forecast
+ * @param horizon steps to forecast, or empty to follow the frequency of the data
  * @param stride steps between consecutive example starts
  */
-public record WindowConfig(java.util.OptionalInt timesteps, int horizon, int stride) {
+public record WindowConfig(java.util.OptionalInt timesteps, java.util.OptionalInt horizon, int stride) {
 
     public WindowConfig {
         ConfigSchema.check(WindowConfig.class, timesteps, horizon, stride);
+    }
+
+    /** True when the horizon is to follow the data's frequency. */
+    public boolean autoHorizon() {
+        return horizon.isEmpty();
+    }
+
+    /**
+     * The steps to forecast, once {@code window.horizon: auto} is resolved from the data
+     * ({@code org.seqcast.data.AutoDefaults}).
+     *
+     * @throws IllegalStateException while it is still auto (a bug: every command resolves it after reading the data)
+     */
+    public int horizonSteps() {
+        if (horizon.isEmpty()) {
+            throw new IllegalStateException("window.horizon: auto is not resolved from the data yet");
+        }
+        return horizon.getAsInt();
+    }
+
+    /** The same window with another horizon. */
+    public WindowConfig withHorizon(int h) {
+        return new WindowConfig(timesteps, java.util.OptionalInt.of(h), stride);
     }
 
     /** True when the window length is to be chosen automatically. */

@@ -28,6 +28,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.seqcast.SeqcastException;
 import org.seqcast.io.Limits;
+import org.seqcast.config.DecimalMark;
 
 /**
  * Reads time series from CSV (commons-csv): header row required; comma, semicolon or tab detected
@@ -50,13 +51,21 @@ public final class CsvSeriesReader {
     }
 
     public static TimeSeries read(String pathOrDash, String timeColumn, List<String> valueColumns, MissingPolicy missing) {
-        return read(open(pathOrDash), name(pathOrDash), timeColumn, valueColumns, missing);
+        return read(pathOrDash, timeColumn, valueColumns, ReadOptions.of(missing));
+    }
+
+    public static TimeSeries read(String pathOrDash, String timeColumn, List<String> valueColumns, ReadOptions options) {
+        return read(open(pathOrDash), name(pathOrDash), timeColumn, valueColumns, options);
     }
 
     public static TimeSeries read(InputStream in, String sourceName, String timeColumn, List<String> valueColumns, MissingPolicy missing) {
+        return read(in, sourceName, timeColumn, valueColumns, ReadOptions.of(missing));
+    }
+
+    public static TimeSeries read(InputStream in, String sourceName, String timeColumn, List<String> valueColumns, ReadOptions options) {
         byte[] bytes = bytes(in, sourceName);
         Table t = parse(bytes, sourceName, timeColumn, null, valueColumns);
-        return build(sourceName, timeColumn, valueColumns, t.rows.getOrDefault("", List.of()), missing, sha256(bytes));
+        return build(sourceName, timeColumn, valueColumns, t.rows.getOrDefault("", List.of()), options, sha256(bytes), t.delimiter);
     }
 
     /**
@@ -67,6 +76,12 @@ public final class CsvSeriesReader {
      */
     public static List<Entry> readLong(String pathOrDash, String seriesColumn, String timeColumn, List<String> valueColumns,
                                        MissingPolicy missing) {
+        return readLong(pathOrDash, seriesColumn, timeColumn, valueColumns, ReadOptions.of(missing));
+    }
+
+    /** {@link #readLong(String, String, String, List, MissingPolicy)} with all the reading options. */
+    public static List<Entry> readLong(String pathOrDash, String seriesColumn, String timeColumn, List<String> valueColumns,
+                                       ReadOptions missing) {
         String source = name(pathOrDash);
         byte[] bytes = bytes(open(pathOrDash), source);
         Table t = parse(bytes, source, timeColumn, seriesColumn, valueColumns);
@@ -75,7 +90,7 @@ public final class CsvSeriesReader {
         for (Map.Entry<String, List<RawRow>> e : t.rows.entrySet()) {
             String label = source + " [" + seriesColumn + "=" + e.getKey() + "]";
             try {
-                out.add(new Entry(e.getKey(), build(label, timeColumn, valueColumns, e.getValue(), missing, sha), null));
+                out.add(new Entry(e.getKey(), build(label, timeColumn, valueColumns, e.getValue(), missing, sha, t.delimiter), null));
             } catch (SeqcastException ex) {
                 out.add(new Entry(e.getKey(), null, ex));
             }
@@ -104,13 +119,18 @@ public final class CsvSeriesReader {
             }
             raw.add(new RawRow(i + 1, r[0] == null ? "" : r[0].trim(), cells));
         }
-        return build(source, timeColumn, valueColumns, raw, missing, sha256);
+        return build(source, timeColumn, valueColumns, raw, ReadOptions.of(missing), sha256, ',');
     }
 
     /** The header names of a CSV file (trimmed, BOM removed). */
     public static List<String> header(String pathOrDash) {
         String source = name(pathOrDash);
         return header(bytes(open(pathOrDash), source), source);
+    }
+
+    /** The header names of a CSV stream (trimmed, BOM removed). */
+    public static List<String> header(InputStream in, String source) {
+        return header(bytes(in, source), source);
     }
 
     /** The header names of a CSV already read (so that a pipe or FIFO is read once). */
@@ -120,12 +140,29 @@ public final class CsvSeriesReader {
             for (CSVRecord r : p) {
                 List<String> h = new ArrayList<>();
                 r.forEach(s -> h.add(s.trim()));
+                requireUniqueNames(source, h);
                 return h;
             }
         } catch (IOException | UncheckedIOException e) {
             throw SeqcastException.data(source + ": cannot parse the header: " + e.getMessage());
         }
         throw SeqcastException.data(source + ": the file is empty; a header row naming the columns is required");
+    }
+
+    /** Every data row with every column: column 0 as the time, the others as cells. */
+    static List<RawRow> rawRows(byte[] bytes, String source, List<String> header) {
+        Table t = parse(bytes, source, header.get(0), null, header.subList(1, header.size()));
+        return t.rows.getOrDefault("", List.of());
+    }
+
+    /** All bytes of a path or standard input ({@code -}), with the errors of {@link #read}. */
+    public static byte[] readAll(String pathOrDash) {
+        return bytes(open(pathOrDash), name(pathOrDash));
+    }
+
+    /** The name errors use for a path or {@code -}. */
+    public static String sourceName(String pathOrDash) {
+        return name(pathOrDash);
     }
 
     // ---------------------------------------------------------------- reading
@@ -203,7 +240,20 @@ public final class CsvSeriesReader {
     }
 
     /** Rows grouped by series id ("" when there is no series column), in order of first appearance. */
-    private record Table(Map<String, List<RawRow>> rows) {
+    private record Table(Map<String, List<RawRow>> rows, char delimiter) {
+    }
+
+    /** Refuses a header that names a column twice: which one a key means would be a guess. */
+    private static void requireUniqueNames(String source, List<String> header) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = header.get(i);
+            Integer before = h.isEmpty() ? null : seen.putIfAbsent(h, i);
+            if (before != null) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: column name '%s' appears twice in the header (columns %d and %d); "
+                        + "rename one", source, h, before + 1, i + 1));
+            }
+        }
     }
 
     private static Table parse(byte[] bytes, String source, String timeColumn, String seriesColumn, List<String> valueColumns) {
@@ -213,7 +263,8 @@ public final class CsvSeriesReader {
         }
         Map<String, List<RawRow>> groups = new LinkedHashMap<>();
         LineIndex lines = new LineIndex(text);
-        try (CSVParser p = CSVParser.parse(text, format(detectDelimiter(text)))) {
+        char delimiter = detectDelimiter(text);
+        try (CSVParser p = CSVParser.parse(text, format(delimiter))) {
             List<String> header = null;
             int timeIdx = -1;
             int seriesIdx = -1;
@@ -225,6 +276,7 @@ public final class CsvSeriesReader {
                     for (String h : r) {
                         header.add(h.trim());
                     }
+                    requireUniqueNames(source, header);
                     List<String> wanted = new ArrayList<>();
                     wanted.add(timeColumn);
                     if (seriesColumn != null) {
@@ -259,7 +311,7 @@ public final class CsvSeriesReader {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw SeqcastException.data(source + ": malformed CSV" + csvProblem(e) + "; check the quotes");
         }
-        return new Table(groups);
+        return new Table(groups, delimiter);
     }
 
     private static final Pattern CSV_LINE = Pattern.compile("(?:startline|line:?) (\\d+)");
@@ -419,56 +471,68 @@ public final class CsvSeriesReader {
     }
 
     private static final Pattern INFINITY = Pattern.compile("(?i)[+-]?(inf|infinity)");
-    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d*,\\d+");
 
     static boolean isMissing(String s) {
-        return s.isEmpty() || s.equalsIgnoreCase("NA") || s.equalsIgnoreCase("NaN") || s.equalsIgnoreCase("null");
+        return Numbers.isMissing(s);
     }
 
-    private static TimeSeries build(String source, String timeColumn, List<String> columns, List<RawRow> input, MissingPolicy missing,
-                                    String sha) {
+    private static TimeSeries build(String source, String timeColumn, List<String> columns, List<RawRow> input, ReadOptions options,
+                                    String sha, char delimiter) {
         if (input.isEmpty()) {
             throw SeqcastException.data(source + ": no data rows after the header");
         }
+        MissingPolicy missing = options.missing();
         List<String> warnings = new ArrayList<>();
-        RawRow first = input.get(0);
-        TimeFormat fmt = TimeFormat.detect(first.time());
-        if (fmt == null) {
-            throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a time; use yyyy-MM, yyyy-MM-dd, "
-                    + "an ISO date-time (yyyy-MM-ddTHH:mm[:ss]) or an integer step", source, first.line(), timeColumn, first.time()));
-        }
+        TimeFormat fmt = TimeFormats.choose(source, timeColumn, input, options.timeFormat());
         int n = input.size();
         long[] raw = new long[n];
+        boolean datetime = fmt.kind == TimeFormat.Kind.DATETIME;
+        boolean zoned = datetime && fmt.hasZone(input.get(0).time());
         for (int i = 0; i < n; i++) {
             RawRow r = input.get(i);
             try {
                 raw[i] = fmt.parse(r.time());
             } catch (RuntimeException e) {
-                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a time in the format of the first row (%s)",
-                        source, r.line(), timeColumn, r.time(), fmt.describe()));
+                String expected = options.timeFormat() != null ? "does not match data.time_format '" + options.timeFormat() + "'"
+                        : "is not a time in the format of the first row (" + fmt.describe() + ")";
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' %s", source, r.line(), timeColumn,
+                        r.time(), expected));
+            }
+            if (datetime && fmt.hasZone(r.time()) != zoned) {
+                RawRow first = input.get(0);
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' has %s UTC offset but line %d ('%s') "
+                        + "has %s, so their distance in time is unknown; write every time with its offset, or none", source, r.line(),
+                        timeColumn, r.time(), zoned ? "no" : "a", first.line(), first.time(), zoned ? "one" : "none"));
             }
         }
         // Values, parsed only for the requested columns.
+        DecimalMark mark = options.decimal() == DecimalMark.AUTO ? Numbers.detect(source, input, columns, delimiter) : options.decimal();
         double[][] values = new double[columns.size()][n];
         for (int i = 0; i < n; i++) {
             RawRow r = input.get(i);
             for (int c = 0; c < columns.size(); c++) {
                 String s = r.cells()[c];
-                if (isMissing(s)) {
+                if (Numbers.isMissing(s)) {
                     values[c][i] = Double.NaN;
                     continue;
                 }
-                if (!isPlainNumber(s)) {
+                double v;
+                try {
+                    v = Numbers.parse(s, mark);
+                } catch (NumberFormatException e) {
                     boolean infinite = INFINITY.matcher(s).matches();
                     String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-                    String hint = !infinite && DECIMAL_COMMA.matcher(s).matches() ? "; use '.' as the decimal point" : "";
+                    String hint = infinite ? "" : Numbers.hint(s, mark);
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a %snumber%s", source,
                             r.line(), columns.get(c), shown, infinite ? "finite " : "", hint));
                 }
-                double v = Double.parseDouble(s);
                 if (Double.isInfinite(v)) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is not a finite number", source,
                             r.line(), columns.get(c), s));
+                }
+                if (Math.abs(v) > Float.MAX_VALUE) {
+                    throw SeqcastException.data(String.format(Locale.ROOT, "%s: line %d, column '%s': '%s' is beyond the float32 range "
+                            + "(magnitude up to 3.4e38) that seqcast computes in; rescale the column", source, r.line(), columns.get(c), s));
                 }
                 values[c][i] = v;
             }
@@ -508,11 +572,12 @@ public final class CsvSeriesReader {
             }
         }
         // Frequency.
-        Inferred inf = infer(fmt, pos, source);
+        Inferred inf = infer(fmt, pos, labels, source);
         long[] p = inf.positions;
         Frequency freq = inf.frequency;
         long step = inf.step;
-        TimeIndex probe = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
+        TimeIndex probe = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
+        TimeSeries.Gaps asRead = gaps(p, step);
 
         // Missing values (ERROR fails on the first one in file order).
         if (missing == MissingPolicy.ERROR) {
@@ -584,9 +649,12 @@ public final class CsvSeriesReader {
                 n = keep.size();
             }
         }
-        // Gaps: reported; with interpolate/ffill the missing times are inserted and filled.
+        // Gaps (missing times) follow data.missing like missing cells: error names the first gap and the key;
+        // interpolate and ffill insert the missing times and fill them; drop reads the rows as consecutive.
         long gapRows = 0;
         int gapCount = 0;
+        String firstGap = null;
+        String firstIrregular = null;
         List<String> gapNotes = new ArrayList<>();
         for (int i = 1; i < n; i++) {
             long d = p[i] - p[i - 1];
@@ -596,17 +664,46 @@ public final class CsvSeriesReader {
                 if (missingPeriods > 0) {
                     gapRows += missingPeriods;
                 }
+                String note = String.format(Locale.ROOT, "%s: gap of %s between %s (line %d) and %s (line %d)", source,
+                        missingPeriods > 0 ? missingPeriods + " missing " + freq.noun(missingPeriods)
+                                : "an irregular interval (not a whole number of " + freq.noun(2) + ")",
+                        labels[i - 1], lines[i - 1], labels[i], lines[i]);
+                firstGap = firstGap == null ? note : firstGap;
+                if (missingPeriods < 0 && firstIrregular == null) {
+                    firstIrregular = note;
+                }
                 if (gapNotes.size() < MAX_GAP_NOTES) {
-                    gapNotes.add(String.format(Locale.ROOT, "%s: gap of %s between %s (line %d) and %s (line %d)", source,
-                            missingPeriods > 0 ? missingPeriods + " missing " + freq.noun(missingPeriods) : "an irregular interval",
-                            labels[i - 1], lines[i - 1], labels[i], lines[i]));
+                    gapNotes.add(note);
                 }
             }
         }
-        boolean fill = (missing == MissingPolicy.INTERPOLATE || missing == MissingPolicy.FFILL) && gapRows > 0 && gapRows <= 10L * n;
-        warnings.addAll(gapNotes);
-        if (gapCount > MAX_GAP_NOTES) {
-            warnings.add(String.format(Locale.ROOT, "%s: %d gaps in all (%d missing %s)", source, gapCount, gapRows, freq.noun(gapRows)));
+        String more = gapCount > 1 ? String.format(Locale.ROOT, " (%d gaps in all, %d missing %s)", gapCount, gapRows, freq.noun(gapRows)) : "";
+        boolean fill = false;
+        if (gapCount > 0) {
+            switch (missing) {
+                case ERROR -> throw SeqcastException.data(firstGap + more + "; set data.missing to interpolate or ffill to insert the "
+                        + "missing times and fill them, or to drop to read the rows as consecutive");
+                case INTERPOLATE, FFILL -> {
+                    if (firstIrregular != null) {
+                        throw SeqcastException.data(firstIrregular + "; the times are " + freq.describe() + ", so the missing times "
+                                + "cannot be inserted; fix the times, or set data.missing to drop to read the rows as consecutive");
+                    }
+                    if (gapRows > 10L * n) {
+                        throw SeqcastException.data(firstGap + more + ": more missing times than ten times the rows, too many to fill; "
+                                + "cut the file to the part after the gaps, or set data.missing to drop to read the rows as consecutive");
+                    }
+                    fill = true;
+                }
+                case DROP -> {
+                    warnings.addAll(gapNotes);
+                    if (gapCount > MAX_GAP_NOTES) {
+                        warnings.add(String.format(Locale.ROOT, "%s: %d gaps in all (%d missing %s)", source, gapCount, gapRows,
+                                freq.noun(gapRows)));
+                    }
+                    warnings.add(String.format(Locale.ROOT, "%s: read the rows across %s as consecutive (data.missing: drop)", source,
+                            gapCount == 1 ? "the gap" : "the " + gapCount + " gaps"));
+                }
+            }
         }
         if (fill) {
             int m = Math.toIntExact(n + gapRows);
@@ -640,8 +737,8 @@ public final class CsvSeriesReader {
             for (int c = 0; c < columns.size(); c++) {
                 vals[c] = Arrays.copyOf(v2[c], k);
             }
-            warnings.add(String.format(Locale.ROOT, "%s: inserted %d missing time%s and filled them (%s)", source, k - n, k - n == 1 ? "" : "s",
-                    missing.key()));
+            warnings.add(String.format(Locale.ROOT, "%s: inserted %d missing time%s and filled them (%s)%s", source, k - n, k - n == 1 ? "" : "s",
+                    missing.key(), gapCount == 1 ? ": " + firstGap.substring(source.length() + 2) : more));
         }
         if (missing == MissingPolicy.INTERPOLATE) {
             for (double[] col : vals) {
@@ -652,8 +749,26 @@ public final class CsvSeriesReader {
                 forwardFill(col);
             }
         }
-        TimeIndex index = new TimeIndex(fmt, inf.monthStepped, inf.dayOfMonth, step, p, labels);
-        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings);
+        TimeIndex index = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
+        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings, asRead);
+    }
+
+    private static TimeSeries.Gaps gaps(long[] p, long step) {
+        int count = 0;
+        int irregular = 0;
+        long missing = 0;
+        for (int i = 1; i < p.length; i++) {
+            long d = p[i] - p[i - 1];
+            if (d > step) {
+                count++;
+                if (d % step == 0) {
+                    missing += d / step - 1;
+                } else {
+                    irregular++;
+                }
+            }
+        }
+        return new TimeSeries.Gaps(count, missing, irregular);
     }
 
     /** Linear interpolation by position; leading and trailing gaps take the nearest observed value. */
@@ -698,15 +813,24 @@ public final class CsvSeriesReader {
 
     // ---------------------------------------------------------------- frequency
 
-    private record Inferred(Frequency frequency, long step, long[] positions, boolean monthStepped, int dayOfMonth) {
+    private record Inferred(Frequency frequency, long step, long[] positions, TimeIndex.Stepping stepping, int dayOfMonth) {
+        Inferred(Frequency frequency, long step, long[] positions) {
+            this(frequency, step, positions, TimeIndex.Stepping.NATIVE, 1);
+        }
     }
 
-    private static long modeDiff(long[] p) {
+    private static long modeDiff(long[] p, String source) {
         Map<Long, Integer> counts = new HashMap<>();
         long best = 1;
         int bestCount = 0;
         for (int i = 1; i < p.length; i++) {
-            long d = p[i] - p[i - 1];
+            long d;
+            try {
+                d = Math.subtractExact(p[i], p[i - 1]);
+            } catch (ArithmeticException e) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: the times %d and %d are too far apart to count the steps between "
+                        + "them; renumber the time column", source, p[i - 1], p[i]));
+            }
             int c = counts.merge(d, 1, Integer::sum);
             if (c > bestCount || (c == bestCount && d < best)) {
                 bestCount = c;
@@ -716,7 +840,7 @@ public final class CsvSeriesReader {
         return best;
     }
 
-    private static Inferred infer(TimeFormat fmt, long[] pos, String source) {
+    private static Inferred infer(TimeFormat fmt, long[] pos, String[] labels, String source) {
         if (pos.length < 2) {
             Frequency f = switch (fmt.kind) {
                 case YEAR_MONTH -> new Frequency(Frequency.Unit.MONTH, 1);
@@ -725,55 +849,51 @@ public final class CsvSeriesReader {
                 default -> new Frequency(Frequency.Unit.STEP, 1);
             };
             long step = fmt.kind == TimeFormat.Kind.DATETIME ? 3600 : 1;
-            return new Inferred(f, step, pos, false, 1);
+            return new Inferred(f, step, pos);
         }
         switch (fmt.kind) {
             case INTEGER: {
-                long d = modeDiff(pos);
+                long d = modeDiff(pos, source);
                 if (d < 1 || d > Integer.MAX_VALUE) {
                     throw SeqcastException.data(String.format(Locale.ROOT, "%s: the most common step between integer times is %s; it must be "
                             + "between 1 and %d", source, d < 1 ? "out of range" : Long.toString(d), Integer.MAX_VALUE));
                 }
-                return new Inferred(new Frequency(Frequency.Unit.STEP, Math.toIntExact(d)), d, pos, false, 1);
+                return new Inferred(new Frequency(Frequency.Unit.STEP, Math.toIntExact(d)), d, pos);
             }
             case YEAR_MONTH:
-                return months(pos, false, 1);
+                return months(pos, TimeIndex.Stepping.NATIVE, 1, source);
             case DATE: {
-                long d = modeDiff(pos);
-                if (d >= 28) {
-                    int day = LocalDate.ofEpochDay(pos[pos.length - 1]).getDayOfMonth();
-                    long[] m = new long[pos.length];
-                    boolean sameDay = true;
-                    boolean monthEnds = true;
-                    for (int i = 0; i < pos.length; i++) {
-                        LocalDate t = LocalDate.ofEpochDay(pos[i]);
-                        m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
-                        sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
-                        monthEnds &= t.getDayOfMonth() == t.lengthOfMonth();
-                    }
-                    if (sameDay) {
-                        // Month-end series (01-31, 02-29, ..., 04-30) continue at month ends: day 31 is clamped to each month's length.
-                        return months(m, true, monthEnds ? 31 : day);
-                    }
+                Inferred byDate = byDays(pos, source);
+                if (byDate != null) {
+                    return byDate;
                 }
+                long d = modeDiff(pos, source);
                 if (d % 7 == 0) {
-                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 7)), d, pos, false, 1);
+                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 7)), d, pos);
                 }
-                return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d)), d, pos, false, 1);
+                return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d)), d, pos);
             }
             default: {
-                long d = modeDiff(pos);
+                // Dates written as midnight date-times (SQL and spreadsheet exports): monthly, quarterly, business days.
+                long[] days = midnightDays(fmt, labels);
+                if (days != null) {
+                    Inferred byDate = byDays(days, source);
+                    if (byDate != null) {
+                        return byDate;
+                    }
+                }
+                long d = modeDiff(pos, source);
                 if (d % 604800 == 0) {
-                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 604800)), d, pos, false, 1);
+                    return new Inferred(new Frequency(Frequency.Unit.WEEK, Math.toIntExact(d / 604800)), d, pos);
                 }
                 if (d % 86400 == 0) {
-                    return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d / 86400)), d, pos, false, 1);
+                    return new Inferred(new Frequency(Frequency.Unit.DAY, Math.toIntExact(d / 86400)), d, pos);
                 }
                 if (d % 3600 == 0) {
-                    return new Inferred(new Frequency(Frequency.Unit.HOUR, Math.toIntExact(d / 3600)), d, pos, false, 1);
+                    return new Inferred(new Frequency(Frequency.Unit.HOUR, Math.toIntExact(d / 3600)), d, pos);
                 }
                 if (d % 60 == 0) {
-                    return new Inferred(new Frequency(Frequency.Unit.MINUTE, Math.toIntExact(d / 60)), d, pos, false, 1);
+                    return new Inferred(new Frequency(Frequency.Unit.MINUTE, Math.toIntExact(d / 60)), d, pos);
                 }
                 throw SeqcastException.data(source + ": the most common time step is " + d + " seconds; seqcast handles steps of whole "
                         + "minutes and longer");
@@ -781,8 +901,68 @@ public final class CsvSeriesReader {
         }
     }
 
-    private static Inferred months(long[] m, boolean monthStepped, int day) {
-        long d = modeDiff(m);
+    /** The local dates of date-time labels that are all at midnight (each in its own offset); null otherwise. */
+    private static long[] midnightDays(TimeFormat fmt, String[] labels) {
+        long[] days = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            java.time.LocalDateTime t;
+            try {
+                t = fmt.local(labels[i]);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            if (t.toLocalTime().toSecondOfDay() != 0) {
+                return null;
+            }
+            days[i] = t.toLocalDate().toEpochDay();
+        }
+        return days;
+    }
+
+    /**
+     * Month-stepped (one day of the month, or month ends) or business-day (Monday to Friday, across at least
+     * one weekend) series from sorted epoch days; null when the days are neither.
+     */
+    private static Inferred byDays(long[] days, String source) {
+        long d = modeDiff(days, source);
+        if (d >= 28) {
+            int day = LocalDate.ofEpochDay(days[days.length - 1]).getDayOfMonth();
+            long[] m = new long[days.length];
+            boolean sameDay = true;
+            boolean monthEnds = true;
+            for (int i = 0; i < days.length; i++) {
+                LocalDate t = LocalDate.ofEpochDay(days[i]);
+                m[i] = t.getYear() * 12L + t.getMonthValue() - 1;
+                sameDay &= t.getDayOfMonth() == day || (day >= 28 && t.getDayOfMonth() >= 28);
+                monthEnds &= t.getDayOfMonth() == t.lengthOfMonth();
+            }
+            if (sameDay) {
+                // Month-end series (01-31, 02-29, ..., 04-30) continue at month ends: day 31 is clamped to each month's length.
+                return months(m, TimeIndex.Stepping.MONTHS, monthEnds ? 31 : day, source);
+            }
+            return null;
+        }
+        if (d == 1 && days.length >= 3) {
+            boolean weekend = false;
+            boolean acrossWeekend = false;
+            for (int i = 0; i < days.length; i++) {
+                LocalDate t = LocalDate.ofEpochDay(days[i]);
+                weekend |= TimeIndex.isWeekend(t);
+                acrossWeekend |= i > 0 && t.getDayOfWeek() == java.time.DayOfWeek.MONDAY && days[i] - days[i - 1] == 3;
+            }
+            if (!weekend && acrossWeekend) {
+                long[] b = new long[days.length];
+                for (int i = 0; i < days.length; i++) {
+                    b[i] = TimeIndex.businessDay(days[i]);
+                }
+                return new Inferred(new Frequency(Frequency.Unit.BUSINESS_DAY, 1), 1, b, TimeIndex.Stepping.BUSINESS_DAYS, 1);
+            }
+        }
+        return null;
+    }
+
+    private static Inferred months(long[] m, TimeIndex.Stepping stepping, int day, String source) {
+        long d = modeDiff(m, source);
         Frequency f;
         if (d % 12 == 0) {
             f = new Frequency(Frequency.Unit.YEAR, Math.toIntExact(d / 12));
@@ -791,7 +971,7 @@ public final class CsvSeriesReader {
         } else {
             f = new Frequency(Frequency.Unit.MONTH, Math.toIntExact(d));
         }
-        return new Inferred(f, d, m, monthStepped, day);
+        return new Inferred(f, d, m, stepping, day);
     }
 
     static String sha256(byte[] bytes) {

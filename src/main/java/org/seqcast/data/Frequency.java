@@ -10,7 +10,7 @@ import java.util.Locale;
 public record Frequency(Unit unit, int multiple) {
 
     /** The unit of a frequency. */
-    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, STEP }
+    public enum Unit { MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, STEP, BUSINESS_DAY }
 
     public Frequency {
         if (multiple < 1) {
@@ -18,18 +18,40 @@ public record Frequency(Unit unit, int multiple) {
         }
     }
 
-    /** The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 24 hourly, 48 half-hourly, else 1. */
+    /**
+     * The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 5 business-daily, 24 hourly,
+     * 48 half-hourly, else 1.
+     */
     public int defaultSeason() {
         if (multiple == 1) {
             switch (unit) {
                 case MONTH: return 12;
                 case QUARTER: return 4;
                 case DAY: return 7;
+                case BUSINESS_DAY: return 5;
                 case HOUR: return 24;
                 default: return 1;
             }
         }
         return unit == Unit.MINUTE && multiple == 30 ? 48 : 1;
+    }
+
+    /**
+     * The horizon {@code window.horizon: auto} uses: a day ahead for hourly and 15- to 30-minute data (an hour for
+     * finer), 14 days, 10 business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps.
+     */
+    public int defaultHorizon() {
+        return switch (unit) {
+            case MINUTE -> multiple >= 15 ? Math.max(1, 1440 / multiple) : Math.max(1, 60 / multiple);
+            case HOUR -> Math.max(1, 24 / multiple);
+            case DAY -> Math.max(1, (14 + multiple - 1) / multiple);
+            case BUSINESS_DAY -> 10;
+            case WEEK -> Math.max(1, 13 / multiple);
+            case MONTH -> Math.max(1, 12 / multiple);
+            case QUARTER -> 8;
+            case YEAR -> 6;
+            case STEP -> 12;
+        };
     }
 
     /** "monthly", "quarterly", "every 30 minutes", "integer step", "every 2 steps", ... */
@@ -44,6 +66,7 @@ public record Frequency(Unit unit, int multiple) {
                 case QUARTER -> "quarterly";
                 case YEAR -> "yearly";
                 case STEP -> "integer step";
+                case BUSINESS_DAY -> "business daily (Mon-Fri)";
             };
         }
         String u = switch (unit) {
@@ -55,6 +78,7 @@ public record Frequency(Unit unit, int multiple) {
             case QUARTER -> "quarters";
             case YEAR -> "years";
             case STEP -> "steps";
+            case BUSINESS_DAY -> "business days";
         };
         return String.format(Locale.ROOT, "every %d %s", multiple, u);
     }
@@ -70,6 +94,7 @@ public record Frequency(Unit unit, int multiple) {
             case QUARTER -> "quarter";
             case YEAR -> "year";
             case STEP -> "step";
+            case BUSINESS_DAY -> "business day";
         };
         return n == 1 ? one : one + "s";
     }

@@ -18,9 +18,27 @@ public final class TimeSeries {
     private final String sha256;
     private final int rawRows;
     private final List<String> warnings;
+    private final Gaps gaps;
+
+    /**
+     * The missing times of the file as read (before data.missing inserted or read across them).
+     *
+     * @param count gaps (runs of missing times, or intervals off the frequency's grid)
+     * @param missingTimes missing times in all (not counting irregular intervals)
+     * @param irregular intervals that are not a whole number of steps
+     */
+    public record Gaps(int count, long missingTimes, int irregular) {
+        static final Gaps NONE = new Gaps(0, 0, 0);
+    }
 
     TimeSeries(String source, String timeColumn, TimeIndex index, Frequency frequency, List<String> columns, double[][] values,
                String sha256, int rawRows, List<String> warnings) {
+        this(source, timeColumn, index, frequency, columns, values, sha256, rawRows, warnings, Gaps.NONE);
+    }
+
+    TimeSeries(String source, String timeColumn, TimeIndex index, Frequency frequency, List<String> columns, double[][] values,
+               String sha256, int rawRows, List<String> warnings, Gaps gaps) {
+        this.gaps = gaps;
         this.source = source;
         this.timeColumn = timeColumn;
         this.index = index;
@@ -91,6 +109,11 @@ public final class TimeSeries {
         return warnings;
     }
 
+    /** The gaps in time of the file as read. */
+    public Gaps gaps() {
+        return gaps;
+    }
+
     public String firstTime() {
         return index.label(0);
     }
@@ -104,6 +127,14 @@ public final class TimeSeries {
         return index.future(h);
     }
 
+    /** The same series with its value columns named {@code names} (e.g. one column of a wide file as "value"). */
+    public TimeSeries renamed(List<String> names) {
+        if (names.size() != columns.size()) {
+            throw new IllegalArgumentException("Invalid names = " + names + " for columns " + columns);
+        }
+        return new TimeSeries(source, timeColumn, index, frequency, names, values, sha256, rawRows, warnings, gaps);
+    }
+
     /** Rows [from, to) with the same metadata. */
     public TimeSeries slice(int fromInclusive, int toExclusive) {
         if (fromInclusive < 0 || toExclusive > length() || fromInclusive >= toExclusive) {
@@ -114,7 +145,7 @@ public final class TimeSeries {
             v[c] = java.util.Arrays.copyOfRange(values[c], fromInclusive, toExclusive);
         }
         return new TimeSeries(source, timeColumn, index.slice(fromInclusive, toExclusive), frequency, columns, v, sha256, rawRows,
-                warnings);
+                warnings, gaps);
     }
 
     /** A series built in memory (tests, batch long-format splitting); positions must be regular or gapped, ascending. */

@@ -42,8 +42,25 @@ public final class ForecastCsv {
         p.flush();
     }
 
-    /** Seven significant digits (float precision), no exponent for ordinary magnitudes, no trailing zeros. */
+    /**
+     * A value for an output CSV at full precision: the shortest decimal that reads back as the same double
+     * ({@link Double#toString}'s digits), without exponent for ordinary magnitudes, without trailing zeros;
+     * empty for NaN and infinities.
+     */
     public static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        return d.abs().compareTo(new BigDecimal("1e-4")) >= 0 && d.abs().compareTo(new BigDecimal("1e15")) < 0
+                ? d.toPlainString() : d.toString();
+    }
+
+    /** Seven significant digits (float precision), for reports read by people: no exponent for ordinary magnitudes, no trailing zeros. */
+    public static String display(double v) {
         if (!Double.isFinite(v)) {
             return "";
         }

@@ -2,7 +2,6 @@ package org.seqcast.plot;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -31,11 +30,20 @@ public final class ForecastPlot {
      * @param season    season length, for the tail to draw
      */
     public static void write(Path png, TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
-        Charts.write(png, charts(series, forecasts, firstRows, season));
+        write(png, series, forecasts, firstRows, season, 0);
+    }
+
+    /** Like {@link #write(Path, TimeSeries, List, List, int)} with {@code historyRows} rows of history (0: the default tail). */
+    public static void write(Path png, TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season, int historyRows) {
+        Charts.write(png, charts(series, forecasts, firstRows, season, historyRows));
     }
 
     /** The charts {@link #write} stacks into the PNG: one per target. */
     static List<XYChart> charts(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season) {
+        return charts(series, forecasts, firstRows, season, 0);
+    }
+
+    static List<XYChart> charts(TimeSeries series, List<Forecast> forecasts, List<Integer> firstRows, int season, int historyRows) {
         if (forecasts.isEmpty() || forecasts.size() != firstRows.size()) {
             throw new IllegalArgumentException("Invalid forecasts = " + forecasts.size() + " for " + firstRows.size() + " origins");
         }
@@ -46,7 +54,8 @@ public final class ForecastPlot {
             end = Math.max(end, firstRows.get(f) + forecasts.get(f).horizon());
         }
         int span = end - first;
-        int from = Math.max(0, first - Math.max(Math.max(4 * span, 3 * season), 48));
+        int tail = historyRows > 0 ? historyRows : Math.max(Math.max(4 * span, 3 * season), 48);
+        int from = Math.max(0, first - tail);
         int to = Math.min(series.length(), end);
         TimeIndex index = series.index();
         List<XYChart> charts = new ArrayList<>();
@@ -54,15 +63,20 @@ public final class ForecastPlot {
         for (int c = 0; c < targets.size(); c++) {
             String target = targets.get(c);
             XYChart chart = Charts.chart(title(series, forecasts, targets.size() == 1 ? "" : target + ", "), series.timeColumn(), target);
-            if (index.isCalendar()) {
-                chart.getStyler().setDatePattern(datePattern(index));
+            CalendarAxis axis = index.isCalendar()
+                    ? new CalendarAxis(index.epochMillis(index.positionAt(from)), index.epochMillis(index.positionAt(Math.max(from, end - 1))))
+                    : null;
+            if (axis != null) {
+                // Calendar units on a numeric axis: the ticks fall on years, months, days or hours.
+                chart.getStyler().setXAxisDecimalPattern("0.###");
+                chart.getStyler().setxAxisTickLabelsFormattingFunction(axis::label);
             } else {
                 chart.getStyler().setXAxisDecimalPattern("0"); // integer steps such as years: 1950, not 1,950
             }
             // Bands first (widest level first), so lines are drawn over them.
             for (int f = 0; f < forecasts.size(); f++) {
                 Forecast fc = forecasts.get(f);
-                List<Object> x = xs(index, firstRows.get(f), fc.horizon());
+                List<Object> x = xs(index, axis, firstRows.get(f), fc.horizon());
                 int n = fc.levels().size();
                 for (int l = n - 1; l >= 0; l--) {
                     List<Object> px = new ArrayList<>(x);
@@ -83,12 +97,12 @@ public final class ForecastPlot {
                 }
             }
             double[] values = series.column(target);
-            XYSeries hist = chart.addSeries("history", xs(index, from, to - from), slice(values, from, to));
+            XYSeries hist = chart.addSeries("history", xs(index, axis, from, to - from), slice(values, from, to));
             hist.setLineColor(Charts.HISTORY);
             hist.setLineStyle(Charts.THIN);
             hist.setMarker(SeriesMarkers.NONE);
             if (to > first) {
-                XYSeries held = chart.addSeries("actual (held out)", xs(index, first, to - first), slice(values, first, to));
+                XYSeries held = chart.addSeries("actual (held out)", xs(index, axis, first, to - first), slice(values, first, to));
                 held.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 held.setMarker(SeriesMarkers.CIRCLE);
                 held.setMarkerColor(Charts.ACTUAL);
@@ -100,10 +114,10 @@ public final class ForecastPlot {
                 List<Object> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 if (origin >= 0 && origin < values.length) {
-                    x.add(xAt(index, origin));
+                    x.add(xAt(index, axis, origin));
                     y.add(values[origin]);
                 }
-                x.addAll(xs(index, firstRows.get(f), fc.horizon()));
+                x.addAll(xs(index, axis, firstRows.get(f), fc.horizon()));
                 for (int st = 0; st < fc.horizon(); st++) {
                     y.add(fc.values()[st][c]);
                 }
@@ -130,26 +144,15 @@ public final class ForecastPlot {
         return n == 1 || f == 0 ? base : base + " " + (f + 1);
     }
 
-    static String datePattern(TimeIndex index) {
-        String fmt = index.formatDescription();
-        if (fmt.equals("yyyy-MM")) {
-            return "yyyy-MM";
-        }
-        if (fmt.startsWith("yyyy-MM-dd") && fmt.length() > 10) {
-            return "MM-dd HH:mm";
-        }
-        return "yyyy-MM-dd";
-    }
-
-    private static Object xAt(TimeIndex index, int row) {
+    private static Object xAt(TimeIndex index, CalendarAxis axis, int row) {
         long p = index.positionAt(row);
-        return index.isCalendar() ? new Date(index.epochMillis(p)) : (Object) (double) p;
+        return axis != null ? axis.x(index.epochMillis(p)) : (double) p;
     }
 
-    private static List<Object> xs(TimeIndex index, int from, int n) {
+    private static List<Object> xs(TimeIndex index, CalendarAxis axis, int from, int n) {
         List<Object> x = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            x.add(xAt(index, from + i));
+            x.add(xAt(index, axis, from + i));
         }
         return x;
     }

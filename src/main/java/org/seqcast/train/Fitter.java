@@ -48,7 +48,7 @@ public final class Fitter {
         for (int m = 0; m < chosen.curves().size(); m++) {
             options.add(new Trainer.Options(Math.max(1, chosen.curves().get(m).bestEpoch()), t.batchSize(), 0, seed(m)));
         }
-        Fit refit = train(all, null, options, progress);
+        Fit refit = train(all, null, options, progress.phase("refit")); // its own bar or lines, labelled refit
         return new Fit(refit.params(), chosen.curves(), refit.kernel());
     }
 

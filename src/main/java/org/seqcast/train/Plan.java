@@ -43,7 +43,7 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         if (series.isEmpty()) {
             throw new IllegalArgumentException("Invalid series: none");
         }
-        int horizon = cfg.window().horizon();
+        int horizon = cfg.window().horizonSteps();
         int timesteps = cfg.window().timesteps().orElseGet(() -> {
             int t = Integer.MAX_VALUE;
             for (TimeSeries s : series) {

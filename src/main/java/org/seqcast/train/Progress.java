@@ -27,8 +27,16 @@ public final class Progress {
         return Boolean.getBoolean("seqcast.tty");
     }
 
+    /** Bars fit an 80-column terminal (one column spare, so the cursor does not wrap). */
+    static final int WIDTH = 79;
+
     static String fmt(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.5f", v);
+    }
+
+    /** A loss in a fixed width (8 characters), so the bar keeps its place from epoch to epoch. */
+    static String fixed(double v) {
+        return Double.isNaN(v) ? "       -" : String.format(Locale.ROOT, "%8.2e", v);
     }
 
     /** A plain line every few epochs (about 10 lines a run), and the last one. */
@@ -41,6 +49,11 @@ public final class Progress {
         Lines(PrintStream err, String label) {
             this.err = err;
             this.label = label.isEmpty() ? "" : label + ": ";
+        }
+
+        @Override
+        public ProgressSink phase(String name) {
+            return new Lines(err, label.isEmpty() ? name : label + name);
         }
 
         @Override
@@ -68,26 +81,37 @@ public final class Progress {
 
         Bar(PrintStream err, String label) {
             this.err = err;
-            this.label = label.isEmpty() ? "train" : label;
+            String l = label.isEmpty() ? "train" : label;
+            this.label = l.length() > 14 ? l.substring(0, 13) + "~" : l; // room for the bar and the losses
+        }
+
+        @Override
+        public ProgressSink phase(String name) {
+            return new Bar(err, name);
         }
 
         @Override
         public void start(int epochs) {
+            // At most WIDTH columns; erased when done, so the report that follows is not under a stale bar.
             bar = new ProgressBarBuilder().setTaskName(label).setInitialMax(epochs).setStyle(ProgressBarStyle.ASCII)
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).setUnit(" epochs", 1)
-                    .showSpeed().build();
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err, WIDTH)).setUnit("", 1)
+                    .clearDisplayOnFinish().build();
         }
 
         @Override
         public void epoch(int epoch, int epochs, double trainLoss, double validationLoss, double best, int bestEpoch) {
             bar.stepTo(epoch);
-            bar.setExtraMessage("train " + fmt(trainLoss) + " val " + fmt(validationLoss) + " best " + fmt(best) + "@" + bestEpoch);
+            bar.setExtraMessage("val " + fixed(validationLoss) + " best " + fixed(best) + String.format(Locale.ROOT, "@%-4d", bestEpoch));
         }
 
         @Override
         public void close() {
             if (bar != null) {
                 bar.close();
+                bar = null;
+                // The library erases asynchronously; erase again so no bar is left under the report that follows.
+                err.print("\r" + " ".repeat(WIDTH) + "\r");
+                err.flush();
             }
         }
     }

@@ -14,6 +14,11 @@ public interface ProgressSink extends AutoCloseable {
     default void close() {
     }
 
+    /** A sink of the same kind for a later phase ({@code refit}), started and closed by that phase; QUIET by default. */
+    default ProgressSink phase(String label) {
+        return QUIET;
+    }
+
     ProgressSink QUIET = (epoch, epochs, trainLoss, validationLoss, best, bestEpoch) -> {
     };
 }

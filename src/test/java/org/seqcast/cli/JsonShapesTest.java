@@ -58,7 +58,7 @@ class JsonShapesTest {
     @Test
     void trainJson() {
         assertEquals(List.of("model", "data", "report", "forecast"), fields(train));
-        assertEquals(List.of("source", "rows", "frequency", "season", "first_time", "last_time", "targets"), fields(train.get("data")));
+        assertEquals(List.of("path", "rows", "frequency", "season", "first_time", "last_time", "targets", "features"), fields(train.get("data")));
         assertEquals(List.of("network_series", "timesteps", "horizon", "inputs", "outputs", "strategy", "season_inputs", "engine", "kernel",
                 "window_norm", "candidates", "members", "best_epoch", "epochs_run", "refit", "shrink", "series", "seconds"),
                 fields(train.get("report")));

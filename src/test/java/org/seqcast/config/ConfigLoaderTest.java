@@ -42,7 +42,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(), d.data().features());
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
-        assertEquals(new WindowConfig(OptionalInt.empty(), 12, 1), d.window()); // timesteps auto
+        assertEquals(new WindowConfig(OptionalInt.empty(), OptionalInt.empty(), 1), d.window()); // timesteps and horizon auto
         assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, 64, 0.0, false)), OutputLayer.LINEAR), d.model());
         assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
         assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT), d.forecast());

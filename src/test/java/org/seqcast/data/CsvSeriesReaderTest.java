@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.seqcast.config.DecimalMark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -193,11 +194,11 @@ class CsvSeriesReaderTest {
     }
 
     @Test
-    void aDecimalCommaGetsAHint() {
+    void aDecimalCommaUnderDecimalPointGetsAHintAtTheKey() {
         String f = write(dir, "bad.csv", "t;v\n1;1,5\n");
-        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), MissingPolicy.ERROR));
+        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), new ReadOptions(MissingPolicy.ERROR, null, DecimalMark.POINT)));
         assertTrue(msg.startsWith(f + ": line 2, column 'v': '1,5' is not a number"), msg);
-        assertTrue(msg.contains("decimal point"), msg);
+        assertTrue(msg.endsWith("set data.decimal: comma"), msg);
     }
 
     @Test

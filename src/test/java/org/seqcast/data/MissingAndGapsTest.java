@@ -88,11 +88,35 @@ class MissingAndGapsTest {
     private static final String GAP = "month,v\n2020-01,1\n2020-02,2\n2020-05,8\n2020-06,9\n";
 
     @Test
-    void aGapIsReportedWithBothNeighboursAndLines() {
-        TimeSeries s = read(dir, GAP, "month", List.of("v"), MissingPolicy.ERROR);
+    void aGapUnderErrorIsAnErrorNamingTheGapAndTheKey() {
+        String f = write(dir, "g.csv", GAP);
+        assertEquals(f + ": gap of 2 missing months between 2020-02 (line 3) and 2020-05 (line 4); set data.missing to interpolate or "
+                + "ffill to insert the missing times and fill them, or to drop to read the rows as consecutive",
+                dataError(() -> CsvSeriesReader.read(f, "month", List.of("v"), MissingPolicy.ERROR)));
+    }
+
+    @Test
+    void dropReadsTheRowsAcrossAGapAsConsecutiveAndSaysSo() {
+        TimeSeries s = read(dir, GAP, "month", List.of("v"), MissingPolicy.DROP);
         assertEquals(4, s.length());
-        assertEquals(List.of(dir.resolve("in.csv") + ": gap of 2 missing months between 2020-02 (line 3) and 2020-05 (line 4)"),
-                s.warnings());
+        assertEquals(List.of(dir.resolve("in.csv") + ": gap of 2 missing months between 2020-02 (line 3) and 2020-05 (line 4)",
+                dir.resolve("in.csv") + ": read the rows across the gap as consecutive (data.missing: drop)"), s.warnings());
+    }
+
+    @Test
+    void mixedOffsetAndZonelessTimesAreRefusedRatherThanMadeAFalseGap() {
+        String f = write(dir, "z.csv", "t,v\n2020-01-01T00:00+05:00,1\n2020-01-01T01:00+05:00,2\n2020-01-01T02:00,3\n");
+        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), MissingPolicy.INTERPOLATE));
+        assertTrue(msg.startsWith(f + ": line 4, column 't': '2020-01-01T02:00' has no UTC offset but line 2"), msg);
+        assertTrue(msg.endsWith("write every time with its offset, or none"), msg);
+    }
+
+    @Test
+    void anIrregularIntervalCannotBeFilledAndSaysWhy() {
+        String f = write(dir, "i.csv", "t,v\n2020-01-01T00:00,1\n2020-01-01T01:00,2\n2020-01-01T02:30,3\n2020-01-01T03:30,4\n2020-01-01T04:30,5\n");
+        String msg = dataError(() -> CsvSeriesReader.read(f, "t", List.of("v"), MissingPolicy.INTERPOLATE));
+        assertTrue(msg.contains("gap of an irregular interval"), msg);
+        assertTrue(msg.contains("data.missing to drop"), msg);
     }
 
     @Test
@@ -141,7 +165,7 @@ class MissingAndGapsTest {
                 sb.append(i).append(',').append(i).append('\n');
             }
         }
-        TimeSeries s = read(dir, sb.toString(), "t", List.of("v"), MissingPolicy.ERROR);
+        TimeSeries s = read(dir, sb.toString(), "t", List.of("v"), MissingPolicy.DROP);
         assertEquals(5, s.warnings().stream().filter(w -> w.contains("gap of 1 missing step between")).count(), s.warnings().toString());
         assertTrue(s.warnings().contains(dir.resolve("in.csv") + ": 9 gaps in all (9 missing steps)"), s.warnings().toString());
     }

@@ -129,12 +129,13 @@ class PlotTest {
             XYChart chart = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12).get(0);
             assertEquals("UTC", chart.getStyler().getTimezone().getID());
             assertEquals(Locale.ROOT, chart.getStyler().getLocale());
-            assertEquals("yyyy-MM", chart.getStyler().getDatePattern());
-            assertEquals(Series.DataType.Date, chart.getSeriesMap().get("history").getxAxisDataType());
+            // Calendar-aligned ticks: x in years for this 5-year span, whole years labelled, other ticks blank.
+            assertEquals(Series.DataType.Number, chart.getSeriesMap().get("history").getxAxisDataType());
+            assertEquals("1960", chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1960.0));
+            assertEquals("", chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1960.5));
             double[] x = chart.getSeriesMap().get("history").getXData();
-            SimpleDateFormat utc = new SimpleDateFormat("yyyy-MM-dd HH:mm", Locale.ROOT);
-            utc.setTimeZone(TimeZone.getTimeZone("UTC"));
-            assertEquals("1960-12-01 00:00", utc.format(new Date((long) x[x.length - 1])), "last history point");
+            assertEquals(1960 + 335.0 / 366, x[x.length - 1], 1e-9, "last history point: 1960-12-01 00:00 UTC");
+            assertEquals(1957.0, x[0], 1e-9, "first history point: 1957-01-01 00:00 UTC");
             // The default tail: max(4 x 12, 3 x 12, 48) = 48 months before the forecast.
             assertEquals(48, x.length);
         } finally {
@@ -171,5 +172,31 @@ class PlotTest {
         assertEquals("two.csv: a, 6-step forecast", charts.get(0).getTitle());
         assertEquals("two.csv: b, 6-step forecast", charts.get(1).getTitle());
         assertEquals("b", charts.get(1).getYAxisTitle());
+    }
+
+    @Test
+    void plotHistoryChoosesHowManyRowsOfHistoryAreDrawn() {
+        XYChart chart = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12, 10).get(0);
+        assertEquals(10, chart.getSeriesMap().get("history").getXData().length);
+        XYChart all = ForecastPlot.charts(AIR, List.of(forecast(AIR.futureTimes(12))), List.of(AIR.length()), 12, 1000).get(0);
+        assertEquals(AIR.length(), all.getSeriesMap().get("history").getXData().length);
+    }
+
+    @Test
+    void ticksFallOnCalendarBoundariesAtEveryScale() {
+        long day = 86_400_000L;
+        long jan1960 = java.time.LocalDate.of(1960, 1, 1).toEpochDay() * day;
+        CalendarAxis years = new CalendarAxis(jan1960, jan1960 + 5 * 366 * day);
+        assertEquals(CalendarAxis.Unit.YEAR, years.unit());
+        assertEquals(1960.0, years.x(jan1960), 1e-12);
+        CalendarAxis months = new CalendarAxis(jan1960, jan1960 + 200 * day);
+        assertEquals(CalendarAxis.Unit.MONTH, months.unit());
+        assertEquals("1960-03", months.label(months.x(java.time.LocalDate.of(1960, 3, 1).toEpochDay() * day)));
+        assertEquals("", months.label(months.x(java.time.LocalDate.of(1960, 3, 15).toEpochDay() * day)));
+        CalendarAxis days = new CalendarAxis(jan1960, jan1960 + 20 * day);
+        assertEquals(CalendarAxis.Unit.DAY, days.unit());
+        assertEquals("01-11", days.label(days.x(jan1960 + 10 * day)));
+        CalendarAxis hours = new CalendarAxis(jan1960, jan1960 + day);
+        assertEquals("01-01 06:00", hours.label(hours.x(jan1960 + day / 4)));
     }
 }
