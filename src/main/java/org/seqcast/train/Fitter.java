@@ -71,7 +71,7 @@ public final class Fitter {
     private Fit train(Windows train, Windows val, List<Trainer.Options> options, ProgressSink progress) {
         List<Integer> members = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
         List<Member> done = Parallel.map(members, workers, "seqcast-member",
-                m -> one(train, val, options.get(m), m == 0 ? progress : ProgressSink.QUIET));
+                m -> one(train, val, options.get(m), m == 0 ? progress : progress.member(m + 1)));
         return new Fit(done.stream().map(Member::params).toList(), done.stream().map(Member::result).toList(), done.get(0).kernel());
     }
 

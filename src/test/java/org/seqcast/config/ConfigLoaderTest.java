@@ -128,12 +128,16 @@ class ConfigLoaderTest {
 
     @Test
     void seasonAndTimestepsTakeAutoOrAPositiveInteger() {
-        assertEquals(OptionalInt.of(12), yaml("data: {season: 12}").data().season());
-        assertEquals(OptionalInt.empty(), yaml("data: {season: auto}").data().season());
+        assertEquals(List.of(12), yaml("data: {season: 12}").data().season());
+        assertEquals(List.of(), yaml("data: {season: auto}").data().season());
+        assertEquals(List.of(48, 336), yaml("data: {season: [48, 336]}").data().season());
+        assertEquals(OptionalInt.of(48), yaml("data: {season: [48, 336]}").data().firstSeason());
         assertEquals(OptionalInt.empty(), yaml("window: {timesteps: auto}").window().timesteps());
         assertEquals(OptionalInt.of(48), yaml("window: {timesteps: 48}").window().timesteps());
         String m = error("data:\n  season: 0\n");
-        assertEquals(FILE + ":2: data.season: expected 'auto' or an integer between 1 and 100000, got '0'", m);
+        assertEquals(FILE + ":2: data.season: expected 'auto' or an integer between 1 and 100000, or a list of them, got '0'", m);
+        assertTrue(error("data: {season: [48, 48]}").contains("data.season: 48 is listed twice"));
+        assertTrue(error("data: {season: [48, 0]}").contains("data.season[1]: expected an integer between 1 and 100000, got '0'"));
         m = error("window: {timesteps: automatic}");
         assertTrue(m.contains("window.timesteps: expected 'auto' or an integer between 1 and 10000, got 'automatic'"), m);
     }
@@ -181,7 +185,7 @@ class ConfigLoaderTest {
         assertTrue(error("forecast: {intervals: [80, 80]}").contains("forecast.intervals: 80 is listed twice"));
         assertTrue(error("data: {path: ''}").contains("data.path: expected a non-empty string, got ''"));
         assertTrue(error("data: {target: [a, [b]]}").contains("data.target[1]: expected a non-empty string, got a list"));
-        assertTrue(error("window: 24").contains("window: expected a mapping of timesteps, horizon, stride, got '24'"));
+        assertTrue(error("window: 24").contains("window: expected a mapping of timesteps, horizon, stride, seasonal_lags, got '24'"));
         assertTrue(error("- data").contains("expected a mapping with the sections data, window, transform, model, training, forecast"));
     }
 
