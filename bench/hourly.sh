@@ -26,7 +26,7 @@ for c in $(tail -n +2 "$suite/cases.csv" | cut -d, -f1 | tr -d '\r'); do
   echo "$c done" >&2
 done
 if [ -z "${NO_LONG:-}" ]; then
-  { head -1 ../shared/datasets/vic-elec.csv; tail -n 4032 ../shared/datasets/vic-elec.csv; } > "$out/vic-elec-12w.csv"
+  { head -1 "$suite/../../datasets/vic-elec.csv"; tail -n 4032 "$suite/../../datasets/vic-elec.csv"; } > "$out/vic-elec-12w.csv"
   /usr/bin/time -v -o "$out/long.time" bin/seqcast train -q --set data.path="$out/vic-elec-12w.csv" --set data.time_column=time \
     --set data.target=demand "$@" --forecast "$out/long-forecast.csv" 2> "$out/long.log" || { cat "$out/long.log" >&2; exit 1; }
 fi

@@ -3,6 +3,7 @@ package org.seqcast.config;
 import static org.seqcast.config.ValueType.autoFlag;
 import static org.seqcast.config.ValueType.autoOrInteger;
 import static org.seqcast.config.ValueType.autoOrIntegers;
+import static org.seqcast.config.ValueType.autoOrNumber;
 import static org.seqcast.config.ValueType.bool;
 import static org.seqcast.config.ValueType.choice;
 import static org.seqcast.config.ValueType.integer;
@@ -138,7 +139,7 @@ public final class ConfigSchema {
                             + "forecast steps too, from the rows after the last target value (target empty) or from --future FILE; "
                             + "never a target or feature column"),
             key("window.timesteps", autoOrInteger(1, 10_000), "auto",
-                    "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season; with seasonal lags the shortest period, between 8 and 48 steps; capped so short series keep enough windows"),
+                    "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season; with seasonal lags half the shortest period, between 8 and 24 steps; capped so short series keep enough windows"),
             key("window.horizon", autoOrInteger(1, 10_000), "auto",
                     "number of steps to forecast; auto follows the frequency: a day of hourly or 15- to 30-minute data, 14 days, 10 "
                             + "business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps (at most a fifth of the rows)"),
@@ -164,8 +165,9 @@ public final class ConfigSchema {
                     "the recurrent layers from input to output; a layer's missing keys take the defaults below"),
             key("model.layers[*].type", choice(LayerType.class), "lstm",
                     "layer type"),
-            key("model.layers[*].units", integer(1, 4096), "64",
-                    "number of hidden units"),
+            key("model.layers[*].units", autoOrInteger(1, 4096), "auto",
+                    "number of hidden units; auto: 64, or 32 when the windows reach into the forecast period (seasonal lags or "
+                            + "data.known: lookback + horizon rows)"),
             key("model.layers[*].dropout", number(0, true, 1, false), "0.0",
                     "fraction of the layer's inputs dropped during training"),
             key("model.layers[*].bidirectional", bool(), "false",
@@ -176,8 +178,9 @@ public final class ConfigSchema {
                     "maximum number of passes over the training windows"),
             key("training.batch_size", integer(1, 1_000_000), "32",
                     "windows per gradient step"),
-            key("training.learning_rate", number(0, false, 1, true), "0.001",
-                    "step size of the optimiser"),
+            key("training.learning_rate", autoOrNumber(0, false, 1, true), "auto",
+                    "step size of the optimiser; auto: 0.001, or 0.002 when the windows reach into the forecast period (seasonal "
+                            + "lags or data.known)"),
             key("training.validation", number(0, false, 0.9, true), "0.2",
                     "fraction of the series, taken from its end, held out for validation and early stopping"),
             key("training.patience", integer(0, 100_000), "20",

@@ -307,6 +307,19 @@ abstract class ValueType {
         }, v -> plain((Double) v));
     }
 
+    /** {@code auto} (stored as empty) or a number as {@link #number}. */
+    static ValueType autoOrNumber(double lo, boolean loClosed, double hi, boolean hiClosed) {
+        ScalarType n = (ScalarType) number(lo, loClosed, hi, hiClosed);
+        return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, java.util.OptionalDouble.class,
+                s -> "auto".equals(s.value()) ? java.util.OptionalDouble.empty() : asOptionalDouble(n.readValid(s)),
+                v -> ((java.util.OptionalDouble) v).isEmpty() || n.accepts(((java.util.OptionalDouble) v).getAsDouble()),
+                v -> ((java.util.OptionalDouble) v).isEmpty() ? "auto" : plain(((java.util.OptionalDouble) v).getAsDouble()));
+    }
+
+    private static java.util.OptionalDouble asOptionalDouble(Object v) {
+        return v == null ? null : java.util.OptionalDouble.of((Double) v);
+    }
+
     private static String bound(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : plain(d);
     }

@@ -43,7 +43,7 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
      */
     public static final int AHEAD_WINDOWS = 2400;
     /** The longest lookback {@code window.timesteps: auto} gives with seasonal lags. */
-    public static final int LAG_LOOKBACK = 48;
+    public static final int LAG_LOOKBACK = 24;
 
     public Plan {
         targets = List.copyOf(targets);
@@ -101,7 +101,7 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         int columns = targets.size() + features.size() + known.size() + (seasonInputs ? 2 * periods : 0);
         int inputs = columns + (ahead ? targets.size() * (lags ? periods : 0) + 1 : 0);
         int outputs = (cfg.forecast().recursive() ? 1 : horizon) * targets.size();
-        NetworkSpec network = networkSpec(cfg, inputs, timesteps + (ahead ? horizon : 0), outputs);
+        NetworkSpec network = networkSpec(cfg, inputs, timesteps + (ahead ? horizon : 0), outputs, ahead);
         int stride = cfg.window().stride();
         if (ahead) {
             long windows = 0;
@@ -149,11 +149,11 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
     }
 
     /**
-     * Lookback for {@code window.timesteps: auto} with seasonal lags: the shortest period, at most
+     * Lookback for {@code window.timesteps: auto} with seasonal lags: half the shortest period, at most
      * {@link #LAG_LOOKBACK} steps and at least 8, within what the rows after the lags' history allow.
      */
     public static int lagTimesteps(int shortest, int horizon, int rows) {
-        int want = Math.max(8, Math.min(shortest, LAG_LOOKBACK));
+        int want = Math.max(8, Math.min(shortest / 2, LAG_LOOKBACK));
         int cap = Math.max(1, (rows - 3 * horizon) / 2);
         return Math.max(1, Math.min(want, cap));
     }
@@ -167,10 +167,15 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
 
     /** The network for a config: its LSTM layers, then a dense linear output. */
     public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs) {
+        return networkSpec(cfg, inputs, timesteps, outputs, false);
+    }
+
+    /** The network for a config, {@code ahead} when its windows reach into the forecast period (auto units differ). */
+    public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs, boolean ahead) {
         List<int[]> ub = new ArrayList<>();
         List<Double> dropouts = new ArrayList<>();
         for (LayerConfig l : cfg.model().layers()) {
-            ub.add(new int[] {l.units(), l.bidirectional() ? 1 : 0});
+            ub.add(new int[] {l.unitsFor(ahead), l.bidirectional() ? 1 : 0});
             dropouts.add(l.dropout());
         }
         return NetworkSpec.of(inputs, timesteps, ub, dropouts, outputs);

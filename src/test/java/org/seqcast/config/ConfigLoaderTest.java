@@ -43,8 +43,10 @@ class ConfigLoaderTest {
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
         assertEquals(new WindowConfig(OptionalInt.empty(), OptionalInt.empty(), 1), d.window()); // timesteps and horizon auto
-        assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, 64, 0.0, false)), OutputLayer.LINEAR), d.model());
-        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
+        assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, OptionalInt.empty(), 0.0, false)), OutputLayer.LINEAR), d.model());
+        assertEquals(64, d.model().layers().get(0).unitsFor(false), "auto units: 64");
+        assertEquals(32, d.model().layers().get(0).unitsFor(true), "auto units: 32 for windows into the forecast period");
+        assertEquals(new TrainingConfig(200, 32, java.util.OptionalDouble.empty(), 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
         assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT), d.forecast());
         assertEquals(new TransformConfig(TargetTransform.AUTO, WindowNorm.RELATIVE, true), d.transform());
         assertEquals(d, yaml(""));
@@ -90,7 +92,9 @@ class ConfigLoaderTest {
         assertEquals(List.of("-x", "a,b", "tab\there", "Zürich"), c.data().features());
         assertEquals(2, c.model().layers().size());
         assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.0, false), c.model().layers().get(1));
-        assertEquals(1.0e-5, c.training().learningRate());
+        assertEquals(java.util.OptionalDouble.of(1.0e-5), c.training().learningRate());
+        assertEquals(0.001, yaml("").training().learningRateFor(false));
+        assertEquals(0.002, yaml("").training().learningRateFor(true));
         assertEquals(Long.MIN_VALUE, c.training().seed());
         assertFalse(c.training().earlyStopping());
         assertTrue(c.window().autoTimesteps());
@@ -267,10 +271,10 @@ class ConfigLoaderTest {
         SeqcastConfig b = yaml(file, "model.layers[0].units=16");
         assertEquals(a, b);
         assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.1, false), a.model().layers().get(0));
-        assertEquals(32, a.model().layers().get(1).units());
-        assertEquals(32, yaml("", "model.layers[0].units=32").model().layers().get(0).units());
+        assertEquals(OptionalInt.of(32), a.model().layers().get(1).units());
+        assertEquals(OptionalInt.of(32), yaml("", "model.layers[0].units=32").model().layers().get(0).units());
         assertEquals(List.of(80, 90), yaml("forecast: {intervals: [80, 95]}", "forecast.intervals[1]=90").forecast().intervals());
-        assertEquals(new LayerConfig(LayerType.LSTM, 64, 0.5, true),
+        assertEquals(new LayerConfig(LayerType.LSTM, OptionalInt.empty(), 0.5, true),
                 yaml("", "model.layers[0]={dropout: 0.5, bidirectional: true}").model().layers().get(0));
     }
 

@@ -67,8 +67,9 @@ class SeveralSeasonsTest {
         Plan plan = Plan.of(config(long12), List.of(long12));
         assertEquals(48, plan.horizon());
         assertEquals(List.of(48, 336), plan.seasons(long12));
-        assertEquals(48, plan.timesteps(), "not two weekly seasons (672 rows)");
-        assertEquals(48 + 48, plan.network().timesteps(), "the lookback and the forecast rows");
+        assertEquals(24, plan.timesteps(), "not two weekly seasons (672 rows)");
+        assertEquals(24 + 48, plan.network().timesteps(), "the lookback and the forecast rows");
+        assertEquals(32, plan.network().layers().get(0).units(), "auto units for windows into the forecast period");
         assertTrue(plan.lags() && plan.residual());
         assertEquals(List.of(48, 336), plan.schema(long12).lags());
     }
@@ -88,8 +89,8 @@ class SeveralSeasonsTest {
     void theLookbackDoesNotGrowWithTheLongestSeason() {
         TimeSeries s = read(csv(8000, 0), List.of());
         Plan plan = Plan.of(config(s, "data.season=[48, 3360]"), List.of(s));
-        assertEquals(48, plan.timesteps());
-        assertEquals(96, plan.network().timesteps());
+        assertEquals(24, plan.timesteps());
+        assertEquals(72, plan.network().timesteps());
         assertEquals(List.of(48, 3360), plan.schema(s).lags());
     }
 
@@ -103,6 +104,25 @@ class SeveralSeasonsTest {
         assertFalse(plan.ahead());
         assertEquals(24, plan.network().timesteps());
         assertEquals(3, plan.network().inputs(), "passengers and one sin/cos pair, as before");
+        assertEquals(64, plan.network().layers().get(0).units());
+    }
+
+    @Test
+    void theForecasterReadsWhatTheValidationWindowsHold() {
+        Plan plan = Plan.of(cfg, List.of(series));
+        PreparedSeries p = PreparedSeries.of(plan, "s", series, org.seqcast.config.WindowNorm.RELATIVE);
+        int need = plan.timesteps() + p.pre().ahead().history();
+        for (int k : new int[] {0, p.validation().size() - 1}) {
+            int cut = p.validationCuts()[k];
+            double[][] raw = org.seqcast.forecast.SeriesColumns.ahead(series.slice(cut - need, cut), series.slice(cut, cut + H),
+                    plan.schema(series));
+            org.seqcast.transform.Preprocessor.Input in = p.pre().aheadInput(p.pre().apply(raw, "test"), need, plan.timesteps());
+            float[][] w = p.validation().input(k);
+            assertEquals(w.length, in.x().length);
+            for (int r = 0; r < w.length; r++) {
+                assertArrayEquals(w[r], in.x()[r], 1e-5f, "window " + k + " input row " + r);
+            }
+        }
     }
 
     @Test
