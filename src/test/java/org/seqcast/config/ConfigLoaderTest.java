@@ -149,7 +149,7 @@ class ConfigLoaderTest {
     @Test
     void quotedNumbersAreAccepted() {
         assertEquals(50, yaml("training: {epochs: \"50\", learning_rate: '0.01'}").training().epochs());
-        assertEquals(0.01, yaml("training: {learning_rate: '0.01'}").training().learningRate());
+        assertEquals(java.util.OptionalDouble.of(0.01), yaml("training: {learning_rate: '0.01'}").training().learningRate());
     }
 
     @Test
@@ -173,13 +173,13 @@ class ConfigLoaderTest {
         assertTrue(error("training: {epochs: 99999999999}").contains("got '99999999999'"));
         assertTrue(error("training: {validation: 0.95}").contains("training.validation: expected a number in (0, 0.9], got '0.95'"));
         assertTrue(error("training: {validation: 0}").contains("training.validation"));
-        assertTrue(error("training: {learning_rate: 0}").contains("training.learning_rate: expected a number in (0, 1], got '0'"));
+        assertTrue(error("training: {learning_rate: 0}").contains("training.learning_rate: expected 'auto' or a number in (0, 1], got '0'"));
         assertTrue(error("training: {learning_rate: .nan}").contains("got '.nan'"));
         assertTrue(error("training: {patience: -1}").contains("training.patience: expected an integer between 0 and 100000, got '-1'"));
         assertTrue(error("training: {ensemble: 0}").contains("training.ensemble"));
         assertTrue(error("model: {layers: [{dropout: 1}]}").contains("model.layers[0].dropout: expected a number in [0, 1), got '1'"));
         assertTrue(error("model: {layers: [{type: gru}]}").contains("model.layers[0].type: expected 'lstm', got 'gru'"));
-        assertTrue(error("model: {layers: [{units: 8}, {units: 0}]}").contains("model.layers[1].units: expected an integer between 1 and 4096, got '0'"));
+        assertTrue(error("model: {layers: [{units: 8}, {units: 0}]}").contains("model.layers[1].units: expected 'auto' or an integer between 1 and 4096, got '0'"));
         assertTrue(error("model: {layers: [{bidirectional: maybe}]}").contains("expected true or false, got 'maybe'"));
         assertTrue(error("model: {output: softmax}").contains("model.output: expected 'linear', got 'softmax'"));
         assertTrue(error("model: {layers: []}").contains("model.layers: expected a non-empty list of layer mappings, got an empty list"));

@@ -69,7 +69,9 @@ class SeveralSeasonsTest {
         assertEquals(List.of(48, 336), plan.seasons(long12));
         assertEquals(24, plan.timesteps(), "not two weekly seasons (672 rows)");
         assertEquals(24 + 48, plan.network().timesteps(), "the lookback and the forecast rows");
-        assertEquals(32, plan.network().layers().get(0).units(), "auto units for windows into the forecast period");
+        SeqcastConfig defaults = AutoDefaults.resolve(ConfigLoader.fromYaml("", "test", List.of("data.path=x", "data.time_column=time",
+                "data.target=demand")), long12.frequency(), long12.length());
+        assertEquals(32, Plan.of(defaults, List.of(long12)).network().layers().get(0).units(), "auto units for windows into the forecast period");
         assertTrue(plan.lags() && plan.residual());
         assertEquals(List.of(48, 336), plan.schema(long12).lags());
     }
