@@ -103,9 +103,9 @@ public final class InitCommand extends Subcommand {
     private void report(CsvProfile p, TimeSeries s, String time, List<String> targets, List<String> numeric) {
         info(String.format(Locale.ROOT, "%s: %d rows, columns %s", p.source(), p.rows(), p.describeHeader()));
         if (s != null) {
-            int season = s.frequency().defaultSeason();
-            info(String.format(Locale.ROOT, "  time:     %s (%s), %s, season %d, %s .. %s", time, s.index().formatDescription(),
-                    s.frequency().describe(), season, s.firstTime(), s.lastTime()));
+            List<Integer> seasons = s.frequency().defaultSeasons();
+            info(String.format(Locale.ROOT, "  time:     %s (%s), %s, season%s %s, %s .. %s", time, s.index().formatDescription(),
+                    s.frequency().describe(), seasons.size() == 1 ? "" : "s", seasonsText(seasons), s.firstTime(), s.lastTime()));
             TimeSeries.Gaps g = s.gaps();
             info("  gaps:     " + (g.count() == 0 ? "none" : String.format(Locale.ROOT, "%d (%d missing time%s%s)", g.count(),
                     g.missingTimes(), g.missingTimes() == 1 ? "" : "s", g.irregular() > 0 ? ", " + g.irregular() + " irregular" : "")));
