@@ -94,7 +94,7 @@ public final class HistoricalForecasts {
         }
         TimeSeries history = series.slice(0, cut);
         Map<Method, Forecast> forecasts = new LinkedHashMap<>();
-        Forecast m = model.forecast(history);
+        Forecast m = model.forecast(history, series.slice(cut, cut + h)); // a model reads only its known columns there
         if (m.horizon() != h) {
             throw new IllegalArgumentException("Invalid model horizon = " + m.horizon() + " for origins of horizon " + h);
         }

@@ -35,7 +35,8 @@ public final class BatchColumns {
         List<String> target = d.target();
         if (target.isEmpty()) {
             final String t = time;
-            target = header.stream().filter(h -> !h.equals(t) && !h.equals(seriesColumn) && !d.features().contains(h)).toList();
+            target = header.stream().filter(h -> !h.equals(t) && !h.equals(seriesColumn) && !d.features().contains(h)
+                    && !d.known().contains(h)).toList();
             if (target.isEmpty()) {
                 throw SeqcastException.data(source + ": the header " + header + " has no value column besides the time"
                         + (seriesColumn != null ? " and series" : "") + " column; set data.target");
@@ -44,11 +45,9 @@ public final class BatchColumns {
         return cfg.withData(d.withColumns(time, target)); // keeps data.time_format and data.decimal
     }
 
-    /** The columns read for each series: the targets, then the features. */
+    /** The columns read for each series: the targets, the features, then the known columns. */
     public static List<String> valueColumns(SeqcastConfig cfg) {
-        List<String> c = new ArrayList<>(cfg.data().target());
-        c.addAll(cfg.data().features());
-        return c;
+        return cfg.data().columns();
     }
 
     /** The columns of a series' forecast rows after the series column: time, then per target its value and interval bounds. */

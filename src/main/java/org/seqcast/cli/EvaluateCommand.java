@@ -56,9 +56,11 @@ public final class EvaluateCommand extends Subcommand {
         SeqcastConfig cfg = reading.config(bundle, model);
         SeriesLoading.Input in = SeriesLoading.readOnce(input);
         PredictCommand.checkColumns(in, s);
-        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), s.features(), ReadOptions.of(cfg.data()), this::info);
+        List<String> extra = new java.util.ArrayList<>(s.features());
+        extra.addAll(s.known());
+        TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), extra, ReadOptions.of(cfg.data()), this::info);
         SchemaChecks.requireFrequency(s, series, model.toString());
-        int t = s.timesteps();
+        int t = s.timesteps() + (bundle.preprocessor().ahead() == null ? 0 : bundle.preprocessor().ahead().history()); // rows it reads
         int h = s.horizon();
         int st = step != null ? step : h;
         if (st < 1) {

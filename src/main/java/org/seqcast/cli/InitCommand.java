@@ -103,9 +103,9 @@ public final class InitCommand extends Subcommand {
     private void report(CsvProfile p, TimeSeries s, String time, List<String> targets, List<String> numeric) {
         info(String.format(Locale.ROOT, "%s: %d rows, columns %s", p.source(), p.rows(), p.describeHeader()));
         if (s != null) {
-            int season = s.frequency().defaultSeason();
-            info(String.format(Locale.ROOT, "  time:     %s (%s), %s, season %d, %s .. %s", time, s.index().formatDescription(),
-                    s.frequency().describe(), season, s.firstTime(), s.lastTime()));
+            List<Integer> seasons = s.frequency().defaultSeasons();
+            info(String.format(Locale.ROOT, "  time:     %s (%s), %s, season%s %s, %s .. %s", time, s.index().formatDescription(),
+                    s.frequency().describe(), seasons.size() == 1 ? "" : "s", seasonsText(seasons), s.firstTime(), s.lastTime()));
             TimeSeries.Gaps g = s.gaps();
             info("  gaps:     " + (g.count() == 0 ? "none" : String.format(Locale.ROOT, "%d (%d missing time%s%s)", g.count(),
                     g.missingTimes(), g.missingTimes() == 1 ? "" : "s", g.irregular() > 0 ? ", " + g.irregular() + " irregular" : "")));
@@ -157,8 +157,8 @@ public final class InitCommand extends Subcommand {
         MissingPolicy missing = d.missing() != MissingPolicy.ERROR ? d.missing() : holes ? MissingPolicy.INTERPOLATE : MissingPolicy.ERROR;
         line(b, "  missing: " + missing.key(), holes ? "the file has missing cells or times; error stops at the first"
                 : "stop at a missing cell or time; interpolate or ffill fill them");
-        line(b, "  season: " + (d.autoSeason() ? "auto" : Integer.toString(d.season().getAsInt())), s != null && d.autoSeason()
-                ? s.frequency().defaultSeason() + " for " + s.frequency().describe() + " data" : null);
+        line(b, "  season: " + (d.autoSeason() ? "auto" : d.season().size() == 1 ? Integer.toString(d.season().get(0)) : d.season().toString()),
+                s != null && d.autoSeason() ? seasonsText(s.frequency().defaultSeasons()) + " for " + s.frequency().describe() + " data" : null);
         String pattern = d.timeFormat() != null ? d.timeFormat() : s == null ? null : s.index().timePattern();
         if (pattern != null) {
             line(b, "  time_format: " + quote(pattern), "java.time pattern of the time column");
@@ -205,5 +205,9 @@ public final class InitCommand extends Subcommand {
             }
         }
         return b.append('"').toString();
+    }
+
+    private static String seasonsText(List<Integer> periods) {
+        return periods.size() == 1 ? Integer.toString(periods.get(0)) : periods.toString();
     }
 }

@@ -39,6 +39,10 @@ public final class PredictCommand extends Subcommand {
             description = "Forecast CSV (default '-' = stdout); a file is written atomically. --forecast is the same option as in train.")
     String output;
 
+    @Option(names = "--future", paramLabel = "FILE", description = {"CSV of the time column and the model's known columns (data.known) for",
+            "the forecast steps (instead of rows after the last target value with the target cells empty)."})
+    String future;
+
     @Mixin
     PlotMixin plot;
 
@@ -48,14 +52,17 @@ public final class PredictCommand extends Subcommand {
     @Override
     protected int run() throws Exception {
         long t0 = System.nanoTime();
-        new OutputPaths().input("-m", model).input("-i", input).output("-o", output).output("--plot", plot.path()).check();
+        new OutputPaths().input("-m", model).input("-i", input).input("--future", future).output("-o", output).output("--plot", plot.path())
+                .check();
         ModelBundle bundle = ModelFile.read(model);
         Schema schema = bundle.schema();
         SeqcastConfig cfg = reading.config(bundle, model);
         SeriesLoading.Input in = SeriesLoading.readOnce(input);
         checkColumns(in, schema);
-        TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), schema.features(), ReadOptions.of(cfg.data()),
-                this::info);
+        List<String> extra = new ArrayList<>(schema.features());
+        extra.addAll(schema.known());
+        TimeSeries series = SeriesLoading.load(in, schema.timeColumn(), schema.targets(), extra, ReadOptions.of(cfg.data()), this::info);
+        series = SeriesLoading.withFuture(series, future, schema.timeColumn(), schema.known(), ReadOptions.of(cfg.data()), this::info);
         SchemaChecks.requireFrequency(schema, series, model.toString());
         Forecast f = new Forecaster(bundle).forecast(series);
         String report = json ? Json.write(new JsonReports.PredictReport(model.toString(),

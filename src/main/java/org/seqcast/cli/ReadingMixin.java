@@ -37,7 +37,7 @@ public final class ReadingMixin {
         DataConfig d = new DataConfig(stored.path(), stored.timeColumn(), stored.target(), stored.features(),
                 set("data.missing") ? with.data().missing() : stored.missing(), stored.season(),
                 set("data.time_format") ? with.data().timeFormat() : stored.timeFormat(),
-                set("data.decimal") ? with.data().decimal() : stored.decimal());
+                set("data.decimal") ? with.data().decimal() : stored.decimal(), stored.known());
         return bundle.config().withData(d);
     }
 

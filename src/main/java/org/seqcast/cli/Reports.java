@@ -44,7 +44,17 @@ final class Reports {
             out.add("transform: " + String.join(", ", transform));
         }
         if (r.seasonInputs()) {
-            out.add("season inputs: sin and cos of the position in the season of " + s.season() + " steps, from the time column");
+            List<Integer> periods = r.ahead() == null ? List.of(s.season()) : r.ahead().seasons();
+            out.add("season inputs: sin and cos of the position in the season" + (periods.size() == 1 ? " of " + periods.get(0) + " steps"
+                    : "s of " + periods.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")) + " steps")
+                    + ", from the time column");
+        }
+        if (r.ahead() != null) {
+            TrainReport.Ahead a = r.ahead();
+            out.add("ahead: each window is " + r.timesteps() + " observed rows and the " + r.horizon() + " forecast rows"
+                    + (a.lags().isEmpty() ? "" : "; seasonal lags " + a.lags() + " (each target's value that many rows earlier)")
+                    + (a.known().isEmpty() ? "" : "; known in advance: " + String.join(", ", a.known()))
+                    + (a.baseLag() > 0 ? "; the network learns the residual from the seasonal naive forecast of period " + a.baseLag() : ""));
         }
         if (r.strategy() == Strategy.RECURSIVE) {
             out.add("strategy: recursive (the network forecasts one step; each forecast is fed back for the next, " + r.horizon() + " times)");

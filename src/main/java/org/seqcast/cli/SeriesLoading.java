@@ -61,7 +61,29 @@ final class SeriesLoading {
     }
 
     static TimeSeries load(SeqcastConfig cfg, String resolvedPath, Consumer<String> warn) {
-        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), cfg.data().features(), ReadOptions.of(cfg.data()), warn);
+        List<String> extra = new ArrayList<>(cfg.data().features());
+        extra.addAll(cfg.data().known());
+        return load(resolvedPath, cfg.data().timeColumn(), cfg.data().target(), extra, ReadOptions.of(cfg.data()), warn);
+    }
+
+    /**
+     * {@code series} with the future rows of {@code --future FILE} (time column and the known columns; they replace
+     * any future rows of the data file), or as it is without the option.
+     */
+    static TimeSeries withFuture(TimeSeries series, String futurePath, String timeColumn, List<String> known, ReadOptions options,
+                                 Consumer<String> warn) {
+        if (futurePath == null) {
+            return series;
+        }
+        if (known.isEmpty()) {
+            throw SeqcastException.config("--future " + futurePath + ": the model reads no inputs known in advance (data.known is empty); "
+                    + "drop --future, or train with data.known naming its columns");
+        }
+        if (series.future() != null) {
+            warn.accept("warning: the " + series.future().length() + " future rows of " + series.source() + " are replaced by --future "
+                    + futurePath);
+        }
+        return series.withFuture(warned(CsvSeriesReader.read(futurePath, timeColumn, known, options.withoutFuture()), warn));
     }
 
     /**
@@ -80,9 +102,7 @@ final class SeriesLoading {
             CsvProfile p = CsvProfile.inspect(CsvSeriesReader.readAll(path), CsvSeriesReader.sourceName(path));
             d = guess(d, p, info);
             cfg = cfg.withData(d);
-            List<String> cols = new ArrayList<>(d.target());
-            cols.addAll(d.features());
-            series = warned(p.read(d.timeColumn(), cols, ReadOptions.of(d)), info);
+            series = warned(p.read(d.timeColumn(), d.columns(), ReadOptions.of(d)), info);
         } else {
             try {
                 series = load(cfg, path, info);

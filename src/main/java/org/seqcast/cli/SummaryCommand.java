@@ -65,7 +65,12 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  data sha256: %s%n", t(p.dataSha256()));
             out().printf(Locale.ROOT, "  columns:     time %s, targets %s, features %s%n", t(s.timeColumn()), t(s.targets()), t(s.features()));
             out().printf(Locale.ROOT, "  frequency:   %s x%d, season %d%s%n", t(s.frequencyUnit().toLowerCase(Locale.ROOT)), s.frequencyMultiple(),
-                    s.season(), s.seasonInputs() ? " (sin/cos of its position as 2 inputs)" : "");
+                    s.season(), (s.seasons().size() > 1 ? " (periods " + s.seasons() + ")" : "")
+                            + (s.seasonInputs() ? " (sin/cos of its position as " + 2 * s.seasons().size() + " inputs)" : ""));
+            if (s.ahead()) {
+                out().printf(Locale.ROOT, "  ahead:       windows of %d rows and the %d forecast rows; seasonal lags %s, known %s%n", s.timesteps(),
+                        s.horizon(), s.lags(), t(s.known()));
+            }
             out().printf(Locale.ROOT, "  seed:        %d, ensemble members %d%n", p.seed(), b.members().size());
             out().printf(Locale.ROOT, "  trained:     %s, best epoch %d of %d%n", t(p.trainedAt()), p.bestEpoch(), p.epochsRun());
             out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", t(p.seqcastVersion()), t(p.dl4jVersion()), t(p.javaVersion()));
@@ -85,7 +90,8 @@ public final class SummaryCommand extends Subcommand {
         NetworkSpec net;
         int season;
         if (cfg.window().timesteps().isEmpty() || cfg.window().autoHorizon() || cfg.data().target().isEmpty()
-                || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs())) {
+                || (cfg.data().season().isEmpty() && cfg.transform().seasonInputs()) || cfg.data().season().size() > 1
+                || !cfg.data().known().isEmpty() || cfg.data().firstSeason().orElse(1) > Plan.LAG_PERIOD) {
             // What the plan resolves from the data: the columns, the horizon, the lookback and the season inputs.
             SeriesLoading.Prepared prepared = SeriesLoading.prepare(cfg, cm, this::info);
             cfg = prepared.cfg();
@@ -94,7 +100,7 @@ public final class SummaryCommand extends Subcommand {
             net = plan.network();
             season = plan.season(series);
         } else {
-            season = cfg.data().season().orElse(1); // known here whenever season inputs are on
+            season = cfg.data().firstSeason().orElse(1); // known here whenever season inputs are on
             int inputs = cfg.data().target().size() + cfg.data().features().size() + (cfg.transform().seasonInputs() && season > 1 ? 2 : 0);
             int outputs = (cfg.forecast().recursive() ? 1 : cfg.window().horizonSteps()) * cfg.data().target().size();
             net = Plan.networkSpec(cfg, inputs, cfg.window().timesteps().getAsInt(), outputs);

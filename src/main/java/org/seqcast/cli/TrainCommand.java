@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
@@ -35,6 +36,10 @@ public final class TrainCommand extends Subcommand {
     @Option(names = "--forecast", paramLabel = "FILE", description = "Write the forecast CSV here instead of stdout ('-' = stdout).")
     String forecast;
 
+    @Option(names = "--future", paramLabel = "FILE", description = {"CSV of the time column and the data.known columns for the forecast steps",
+            "(instead of rows after the last target value with the target cells empty)."})
+    String future;
+
     @Option(names = "--json", description = "Print a JSON report (scores and forecast) on stdout instead of the forecast CSV.")
     boolean json;
 
@@ -51,11 +56,13 @@ public final class TrainCommand extends Subcommand {
     protected int run() throws Exception {
         SeqcastConfig loaded = config.load();
         String path = loaded.data().path() == null ? null : config.resolveDataPath(loaded.data().path());
-        new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).output("-o", output)
+        new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).input("--future", future)
+                .output("-o", output)
                 .output("--forecast", forecast).output("--plot", plot.path()).output("--plot-loss", plotLoss).check();
         SeriesLoading.Prepared prepared = SeriesLoading.prepare(loaded, config, this::info);
         SeqcastConfig cfg = prepared.cfg();
-        TimeSeries series = prepared.series();
+        TimeSeries series = SeriesLoading.withFuture(prepared.series(), future, cfg.data().timeColumn(), cfg.data().known(),
+                ReadOptions.of(cfg.data()), this::info);
         info(String.format(Locale.ROOT, "data: %s, %d rows, %s, %s .. %s", series.source(), series.length(),
                 series.frequency().describe(), series.firstTime(), series.lastTime()));
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();

@@ -1,6 +1,9 @@
 package org.seqcast.config;
 
+import static org.seqcast.config.ValueType.autoFlag;
 import static org.seqcast.config.ValueType.autoOrInteger;
+import static org.seqcast.config.ValueType.autoOrIntegers;
+import static org.seqcast.config.ValueType.autoOrNumber;
 import static org.seqcast.config.ValueType.bool;
 import static org.seqcast.config.ValueType.choice;
 import static org.seqcast.config.ValueType.integer;
@@ -120,21 +123,32 @@ public final class ConfigSchema {
                     "what to do with missing cells (empty, NA, N/A, #N/A, NULL, -) and missing times (gaps): error naming the first, "
                             + "interpolate linearly or carry the last value forward (gaps: insert the missing times), or drop the row "
                             + "(gaps: read the rows as consecutive)"),
-            key("data.season", autoOrInteger(1, 100_000), "auto",
-                    "season length in steps (1 = none); auto detects it from the data"),
+            key("data.season", autoOrIntegers(1, 100_000), "auto",
+                    "season length in steps (1 = none), or a list of periods, e.g. [48, 336] (a day and a week of half-hours); auto "
+                            + "follows the frequency: 12 monthly, 4 quarterly, 7 daily, 5 business daily, a day and a week for hourly "
+                            + "and 10- to 30-minute data ([24, 168], [48, 336], ...). The first period scales MASE and is the seasonal "
+                            + "naive baseline's"),
             key("data.time_format", string(), "null",
                     "java.time pattern of the time column, e.g. dd.MM.yyyy or MM/dd/yyyy HH:mm; unset: ISO forms are detected, and day-first or "
                             + "month-first forms when the file tells which"),
             key("data.decimal", choice(DecimalMark.class, DecimalMark::key, List.of(DecimalMark.values())), "auto",
                     "decimal mark of the values: point (',' groups thousands: \"12,025.90\"), comma ('.' groups: 1.234,56), or auto: "
                             + "detected from the values when they tell"),
+            key("data.known", listOf(string(), true, "string or list of strings", "a column name or a list of column names"), "[]",
+                    "input columns known in advance (a holiday flag, a temperature forecast, planned promotions): fed for the "
+                            + "forecast steps too, from the rows after the last target value (target empty) or from --future FILE; "
+                            + "never a target or feature column"),
             key("window.timesteps", autoOrInteger(1, 10_000), "auto",
-                    "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season, capped so short series keep enough windows"),
+                    "input window length in steps; auto: two seasons, or twice the horizon (at least 8) without a season; with seasonal lags half the shortest period, between 8 and 24 steps; capped so short series keep enough windows"),
             key("window.horizon", autoOrInteger(1, 10_000), "auto",
                     "number of steps to forecast; auto follows the frequency: a day of hourly or 15- to 30-minute data, 14 days, 10 "
                             + "business days, 13 weeks, 12 months, 8 quarters, 6 years, 12 integer steps (at most a fifth of the rows)"),
             key("window.stride", integer(1, 100_000), "1",
-                    "steps between the starts of consecutive training windows"),
+                    "steps between the starts of consecutive training windows; with seasonal lags or known inputs at least what keeps the training to 2,400 windows (all series together)"),
+            key("window.seasonal_lags", autoFlag(), "auto",
+                    "give the network each target's value one period earlier for every period of data.season (the same time "
+                            + "yesterday and last week), for the window and the forecast steps, so the lookback stays short; auto: "
+                            + "on when the longest period exceeds 32 steps (hourly and finer data)"),
             key("transform.target", choice(TargetTransform.class), "auto",
                     "target transform: log for strictly positive series (auto: when every training value is > 0), or none"),
             key("transform.window_norm", windowNorm(), "true",
@@ -143,13 +157,17 @@ public final class ConfigSchema {
                             + "with the lower validation MAE"),
             key("transform.season_inputs", bool(), "true",
                     "when the season m is > 1, give the network sin and cos of each row's position in the season (from its time: "
-                            + "month of year, weekday, ...) as two more inputs"),
+                            + "month of year, weekday, ...) as two more inputs, per period of data.season"),
+            key("transform.residual", autoFlag(), "auto",
+                    "the network learns the difference from the seasonal naive forecast of the period (of data.season) whose "
+                            + "seasonal naive errs least on the training rows; needs window.seasonal_lags; auto: on with them"),
             key("model.layers", records(LayerConfig.class, "list of layers", "a non-empty list of layer mappings"), "[{}]",
                     "the recurrent layers from input to output; a layer's missing keys take the defaults below"),
             key("model.layers[*].type", choice(LayerType.class), "lstm",
                     "layer type"),
-            key("model.layers[*].units", integer(1, 4096), "64",
-                    "number of hidden units"),
+            key("model.layers[*].units", autoOrInteger(1, 4096), "auto",
+                    "number of hidden units; auto: 64, or 32 when the windows reach into the forecast period (seasonal lags or "
+                            + "data.known: lookback + horizon rows)"),
             key("model.layers[*].dropout", number(0, true, 1, false), "0.0",
                     "fraction of the layer's inputs dropped during training"),
             key("model.layers[*].bidirectional", bool(), "false",
@@ -160,8 +178,9 @@ public final class ConfigSchema {
                     "maximum number of passes over the training windows"),
             key("training.batch_size", integer(1, 1_000_000), "32",
                     "windows per gradient step"),
-            key("training.learning_rate", number(0, false, 1, true), "0.001",
-                    "step size of the optimiser"),
+            key("training.learning_rate", autoOrNumber(0, false, 1, true), "auto",
+                    "step size of the optimiser; auto: 0.001, or 0.002 when the windows reach into the forecast period (seasonal "
+                            + "lags or data.known)"),
             key("training.validation", number(0, false, 0.9, true), "0.2",
                     "fraction of the series, taken from its end, held out for validation and early stopping"),
             key("training.patience", integer(0, 100_000), "20",

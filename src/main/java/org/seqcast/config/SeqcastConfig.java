@@ -15,6 +15,15 @@ public record SeqcastConfig(DataConfig data, WindowConfig window, TransformConfi
             throw new IllegalArgumentException("forecast.strategy: recursive feeds forecasts back as inputs, so it cannot take "
                     + "data.features " + data.features() + " (their future values are unknown); use forecast.strategy: direct");
         }
+        if (forecast.recursive() && (!data.known().isEmpty() || window.seasonalLags() == AutoFlag.TRUE)) {
+            throw new IllegalArgumentException("forecast.strategy: recursive forecasts one step at a time from past values, so it cannot take "
+                    + (data.known().isEmpty() ? "window.seasonal_lags: true" : "data.known " + data.known())
+                    + "; use forecast.strategy: direct");
+        }
+        if (transform.residual() == AutoFlag.TRUE && window.seasonalLags() == AutoFlag.FALSE) {
+            throw new IllegalArgumentException("transform.residual: true needs the seasonal lags it is a residual from; set "
+                    + "window.seasonal_lags: true or auto, or transform.residual: false");
+        }
         if (forecast.recursive() && forecast.shrink()) {
             throw new IllegalArgumentException("forecast.strategy: recursive cannot be combined with forecast.shrink, which "
                     + "works on direct forecasts only; set forecast.shrink: false or forecast.strategy: direct");

@@ -9,10 +9,16 @@ package org.seqcast.config;
  *                   {@link WindowNorm#LEVELS}: globally scaled levels; {@link WindowNorm#AUTO}: both trained,
  *                   the lower validation error kept
  * @param seasonInputs add sin and cos of each row's seasonal phase (from its time) as two more network inputs
- *                     when the season is longer than 1
+ *                     when the season is longer than 1 (a pair per period)
+ * @param residual     the network learns the difference from a seasonal naive forecast (needs seasonal lags); auto: with them
  */
-public record TransformConfig(TargetTransform target, WindowNorm windowNorm, boolean seasonInputs) {
+public record TransformConfig(TargetTransform target, WindowNorm windowNorm, boolean seasonInputs, AutoFlag residual) {
     public TransformConfig {
-        ConfigSchema.check(TransformConfig.class, target, windowNorm, seasonInputs);
+        ConfigSchema.check(TransformConfig.class, target, windowNorm, seasonInputs, residual);
+    }
+
+    /** Residual as the data say (auto). */
+    public TransformConfig(TargetTransform target, WindowNorm windowNorm, boolean seasonInputs) {
+        this(target, windowNorm, seasonInputs, AutoFlag.AUTO);
     }
 }

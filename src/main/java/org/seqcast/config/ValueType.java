@@ -158,6 +158,72 @@ abstract class ValueType {
                 v -> true, v -> ((WindowNorm) v).key());
     }
 
+    /** {@link AutoFlag}: YAML true, false or auto (booleans read as booleans, not as their spelling). */
+    static ValueType autoFlag() {
+        ValueType plain = choice(AutoFlag.class);
+        return new ScalarType("auto or boolean", "'auto', true or false", AutoFlag.class,
+                s -> s.value() instanceof Boolean b ? (b ? AutoFlag.TRUE : AutoFlag.FALSE) : ((ScalarType) plain).readValid(s),
+                v -> true, v -> ((AutoFlag) v).key());
+    }
+
+    /**
+     * {@code auto} (an empty list), one integer in [min, max], or a non-empty list of distinct such integers: season
+     * periods. Written back as {@code auto}, the integer, or the list.
+     */
+    static ValueType autoOrIntegers(int min, int max) {
+        ValueType n = integer(min, max);
+        String name = "auto, or integer or list of integers between " + min + " and " + max;
+        return new ValueType(name, "'auto' or an " + n.name + ", or a list of them", List.class) {
+            @Override
+            Object decode(Node node, String path) {
+                if (node instanceof Scalar s && "auto".equals(s.value())) {
+                    return List.of();
+                }
+                if (node instanceof Sequence seq && seq.items().isEmpty()) {
+                    throw mismatch(node, path, expected);
+                }
+                if (node instanceof Scalar s) {
+                    Object v = s.isNull() ? null : ((ScalarType) n).readValid(s);
+                    if (v == null) {
+                        throw mismatch(node, path, expected);
+                    }
+                    return List.of(v);
+                }
+                return listOf(n, true, name, expected).decode(node, path);
+            }
+
+            @Override
+            boolean accepts(Object value) {
+                if (!(value instanceof List<?> list)) {
+                    return false;
+                }
+                Set<Object> seen = new HashSet<>();
+                for (Object v : list) {
+                    if (v == null || !n.accepts(v) || !seen.add(v)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            @Override
+            String format(Object value) {
+                List<?> list = (List<?>) value;
+                if (list.isEmpty()) {
+                    return "auto";
+                }
+                if (list.size() == 1) {
+                    return n.format(list.get(0));
+                }
+                List<String> parts = new ArrayList<>();
+                for (Object v : list) {
+                    parts.add(n.format(v));
+                }
+                return "[" + String.join(", ", parts) + "]";
+            }
+        };
+    }
+
     private static BigInteger readInteger(Scalar s) {
         if (s.value() instanceof BigInteger b) {
             return b;
@@ -239,6 +305,19 @@ abstract class ValueType {
             double d = (Double) v;
             return Double.isFinite(d) && (loClosed ? d >= lo : d > lo) && (hiClosed ? d <= hi : d < hi);
         }, v -> plain((Double) v));
+    }
+
+    /** {@code auto} (stored as empty) or a number as {@link #number}. */
+    static ValueType autoOrNumber(double lo, boolean loClosed, double hi, boolean hiClosed) {
+        ScalarType n = (ScalarType) number(lo, loClosed, hi, hiClosed);
+        return new ScalarType("auto or " + n.name, "'auto' or " + n.expected, java.util.OptionalDouble.class,
+                s -> "auto".equals(s.value()) ? java.util.OptionalDouble.empty() : asOptionalDouble(n.readValid(s)),
+                v -> ((java.util.OptionalDouble) v).isEmpty() || n.accepts(((java.util.OptionalDouble) v).getAsDouble()),
+                v -> ((java.util.OptionalDouble) v).isEmpty() ? "auto" : plain(((java.util.OptionalDouble) v).getAsDouble()));
+    }
+
+    private static java.util.OptionalDouble asOptionalDouble(Object v) {
+        return v == null ? null : java.util.OptionalDouble.of((Double) v);
     }
 
     private static String bound(double d) {

@@ -576,6 +576,31 @@ public final class CsvSeriesReader {
         long[] p = inf.positions;
         Frequency freq = inf.frequency;
         long step = inf.step;
+        // Future rows: the last rows whose target cells are all empty carry inputs known in advance.
+        TimeSeries future = null;
+        if (options.futureTargets() > 0) {
+            int obs = n;
+            while (obs > 0 && allMissing(vals, options.futureTargets(), obs - 1)) {
+                obs--;
+            }
+            if (obs == 0) {
+                throw SeqcastException.data(String.format(Locale.ROOT, "%s: column '%s' has no values", source, columns.get(0)));
+            }
+            if (obs < n) {
+                double[][] fv = new double[columns.size()][];
+                for (int c = 0; c < columns.size(); c++) {
+                    fv[c] = Arrays.copyOfRange(vals[c], obs, n);
+                    vals[c] = Arrays.copyOf(vals[c], obs);
+                }
+                TimeIndex fi = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, Arrays.copyOfRange(p, obs, n),
+                        Arrays.copyOfRange(labels, obs, n));
+                future = new TimeSeries(source, timeColumn, fi, freq, columns, fv, sha, n - obs, List.of());
+                p = Arrays.copyOf(p, obs);
+                labels = Arrays.copyOf(labels, obs);
+                lines = Arrays.copyOf(lines, obs);
+                n = obs;
+            }
+        }
         TimeIndex probe = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
         TimeSeries.Gaps asRead = gaps(p, step);
 
@@ -750,7 +775,17 @@ public final class CsvSeriesReader {
             }
         }
         TimeIndex index = new TimeIndex(fmt, inf.stepping, inf.dayOfMonth, step, p, labels);
-        return new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings, asRead);
+        TimeSeries s = new TimeSeries(source, timeColumn, index, freq, columns, vals, sha, input.size(), warnings, asRead);
+        return future == null ? s : s.withFuture(future);
+    }
+
+    private static boolean allMissing(double[][] vals, int columns, int row) {
+        for (int c = 0; c < columns; c++) {
+            if (!Double.isNaN(vals[c][row])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static TimeSeries.Gaps gaps(long[] p, long step) {

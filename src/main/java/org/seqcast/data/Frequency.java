@@ -19,10 +19,33 @@ public record Frequency(Unit unit, int multiple) {
     }
 
     /**
-     * The season length {@code data.season: auto} uses: 12 monthly, 4 quarterly, 7 daily, 5 business-daily, 24 hourly,
-     * 48 half-hourly, else 1.
+     * The first season period {@code data.season: auto} uses (the one that scales MASE): 12 monthly, 4 quarterly, 7 daily,
+     * 5 business-daily, a day of hourly and 5- to 30-minute data (24 hourly, 48 half-hourly, 96 quarter-hourly), else 1.
      */
     public int defaultSeason() {
+        return defaultSeasons().get(0);
+    }
+
+    /**
+     * The season periods {@code data.season: auto} gives, shortest first: a day and a week for hourly (and 2-, 3-,
+     * 4-, 6-, 8-, 12-hourly) data and for minute data that divides a day into 1,440 or fewer steps of 10 minutes or
+     * more (5-minute data: the day only, since a week would be 2,016 steps); otherwise one period as before
+     * ({@code [1]} when there is none).
+     */
+    public java.util.List<Integer> defaultSeasons() {
+        long perDay = switch (unit) {
+            case HOUR -> 24 % multiple == 0 ? 24 / multiple : 0;
+            case MINUTE -> multiple >= 5 && 1440 % multiple == 0 ? 1440 / multiple : 0;
+            default -> 0;
+        };
+        if (perDay > 1) {
+            int day = (int) perDay;
+            return multiple >= 10 || unit == Unit.HOUR ? java.util.List.of(day, 7 * day) : java.util.List.of(day);
+        }
+        return java.util.List.of(singleSeason());
+    }
+
+    private int singleSeason() {
         if (multiple == 1) {
             switch (unit) {
                 case MONTH: return 12;

@@ -19,6 +19,7 @@ public final class TimeSeries {
     private final int rawRows;
     private final List<String> warnings;
     private final Gaps gaps;
+    private TimeSeries future; // set once by withFuture on a fresh copy; never changed after
 
     /**
      * The missing times of the file as read (before data.missing inserted or read across them).
@@ -127,12 +128,29 @@ public final class TimeSeries {
         return index.future(h);
     }
 
+    /**
+     * The rows after the last observed target that carry inputs known in advance (the CSV's trailing rows with
+     * empty target cells, or a {@code --future} file), or null when there are none. Not kept by {@link #slice}.
+     */
+    public TimeSeries future() {
+        return future;
+    }
+
+    /** The same series with {@code f} as its future rows (null: none). */
+    public TimeSeries withFuture(TimeSeries f) {
+        TimeSeries s = new TimeSeries(source, timeColumn, index, frequency, columns, values, sha256, rawRows, warnings, gaps);
+        s.future = f;
+        return s;
+    }
+
     /** The same series with its value columns named {@code names} (e.g. one column of a wide file as "value"). */
     public TimeSeries renamed(List<String> names) {
         if (names.size() != columns.size()) {
             throw new IllegalArgumentException("Invalid names = " + names + " for columns " + columns);
         }
-        return new TimeSeries(source, timeColumn, index, frequency, names, values, sha256, rawRows, warnings, gaps);
+        TimeSeries s = new TimeSeries(source, timeColumn, index, frequency, names, values, sha256, rawRows, warnings, gaps);
+        s.future = future;
+        return s;
     }
 
     /** Rows [from, to) with the same metadata. */

@@ -14,4 +14,12 @@ public interface ForecastMethod {
 
     /** The steps after the last row of {@code history}, with whatever intervals the method has. */
     Forecast forecast(TimeSeries history);
+
+    /**
+     * The same with the rows that follow the history ({@code future}, possibly null): a method that reads inputs
+     * known in advance takes them from there and must read nothing else of it. By default the future is ignored.
+     */
+    default Forecast forecast(TimeSeries history, TimeSeries future) {
+        return forecast(history);
+    }
 }

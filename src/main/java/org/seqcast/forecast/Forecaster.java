@@ -37,18 +37,35 @@ public final class Forecaster implements ForecastMethod {
         return Method.MODEL;
     }
 
-    /** The horizon after the last row: only the last {@code timesteps} rows are read and transformed. */
+    /** The horizon after the last row, with the known inputs of the series' future rows when the model reads any. */
     @Override
     public Forecast forecast(TimeSeries series) {
+        return forecast(series, series.future());
+    }
+
+    /**
+     * The horizon after the last row of {@code series}: only its last {@code timesteps} rows are read and transformed
+     * (plus the lags' history for a model with seasonal lags); a model with known columns reads them for the forecast
+     * steps from {@code future} (which must continue the series' times; its other columns are not read).
+     */
+    @Override
+    public Forecast forecast(TimeSeries series, TimeSeries future) {
         int n = series.length();
         int t = schema.timesteps();
-        if (n < t) {
+        int need = t + (pre.ahead() == null ? 0 : pre.ahead().history());
+        if (n < need) {
             throw SeqcastException.data(series.source() + ": " + n + " rows; the model looks back "
-                    + t + " rows (window.timesteps), so give at least " + t + " rows");
+                    + need + " rows (window.timesteps" + (need > t ? " and the seasonal lags" : "") + "), so give at least " + need + " rows");
         }
-        TimeSeries window = n == t ? series : series.slice(n - t, n);
-        double[][] transformed = pre.apply(SeriesColumns.of(window, schema), series.source());
-        double[][] values = predictor.predict(pre.last(transformed, t));
+        TimeSeries window = n == need ? series : series.slice(n - need, n);
+        double[][] values;
+        if (schema.ahead()) {
+            double[][] transformed = pre.apply(SeriesColumns.ahead(window, future, schema), series.source());
+            values = predictor.predict(pre.aheadInput(transformed, need, t));
+        } else {
+            double[][] transformed = pre.apply(SeriesColumns.of(window, schema), series.source());
+            values = predictor.predict(pre.last(transformed, t));
+        }
         return withIntervals(series.futureTimes(schema.horizon()), values);
     }
 

@@ -35,9 +35,13 @@ public record ModelBundle(SeqcastConfig config, Schema schema, NetworkSpec netwo
         if (members.isEmpty()) {
             throw new IllegalArgumentException("Invalid members = []");
         }
-        if (preprocessor.scaler().columns() != schema.inputs()) {
+        if (preprocessor.scaler().columns() != schema.columns()) {
             throw new IllegalArgumentException("Invalid scaler of " + preprocessor.scaler().columns() + " columns for " + schema.valueColumns()
-                    + (schema.seasonInputs() ? " and 2 seasonal inputs" : ""));
+                    + (schema.seasonInputs() ? " and " + 2 * schema.seasons().size() + " seasonal inputs" : ""));
+        }
+        if ((preprocessor.ahead() != null) != schema.ahead()
+                || (schema.ahead() && preprocessor.ahead().lags().length != schema.lags().size())) {
+            throw new IllegalArgumentException("Invalid preprocessor layout " + preprocessor.ahead() + " for lags " + schema.lags());
         }
         if (network.inputs() != schema.inputs()) {
             throw new IllegalArgumentException("Invalid network of " + network.inputs() + " inputs for " + schema.inputs() + " input columns");

@@ -31,6 +31,9 @@ public final class Predictor {
     /** The predictor a model with this schema needs. */
     public Predictor(NetworkSpec spec, List<NetworkParams> params, Preprocessor pre, org.seqcast.forecast.Schema schema) {
         this(spec, params, pre, schema.horizon(), schema.recursive(), schema.seasonInputs() ? schema.season() : 0);
+        if (schema.recursive() && schema.seasonInputs() && schema.seasons().size() > 1) {
+            throw new IllegalArgumentException("Invalid seasons = " + schema.seasons() + " for a recursive model");
+        }
     }
 
     private Predictor(NetworkSpec spec, List<NetworkParams> params, Preprocessor pre, int horizon, boolean recursive, int season) {
@@ -138,7 +141,7 @@ public final class Predictor {
                 for (int m = 0; m < n; m++) {
                     tmp[m] = outs[m][o];
                 }
-                y[s][k] = pre.invert(k, median(tmp), in.level()[k]);
+                y[s][k] = pre.invert(k, median(tmp), in, s);
             }
         }
         return y;

@@ -47,7 +47,18 @@ final class ModelChecks {
         require(file, s.season() >= 1 && s.season() <= 100_000, "season " + s.season());
         require(file, s.timesteps() <= MAX_STEPS && s.horizon() <= MAX_STEPS, "timesteps " + s.timesteps() + ", horizon " + s.horizon());
         NetworkSpec n = b.network();
-        require(file, n.timesteps() == s.timesteps(), "network timesteps " + n.timesteps() + " but schema timesteps " + s.timesteps());
+        require(file, n.timesteps() == s.windowSteps(), "network timesteps " + n.timesteps() + " but schema timesteps " + s.windowSteps());
+        for (int p : s.seasons()) {
+            require(file, p >= 1 && p <= 100_000, "season period " + p);
+        }
+        for (int p : s.lags()) {
+            require(file, p >= 1 && p <= 100_000, "lag " + p);
+        }
+        var ahead = b.preprocessor().ahead();
+        if (ahead != null) {
+            require(file, ahead.horizon() == s.horizon() && ahead.history() <= 100_000 && ahead.inputs(s.targets().size()) == n.inputs(),
+                    "window layout " + ahead);
+        }
         require(file, n.outputs() == s.networkOutputs(), "network outputs " + n.outputs() + " but the schema needs " + s.networkOutputs());
         require(file, b.members().size() <= MAX_MEMBERS, b.members().size() + " members");
         for (NetworkParams p : b.members()) {

@@ -12,6 +12,7 @@ import org.seqcast.forecast.Schema;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.model.Tensor;
+import org.seqcast.transform.Ahead;
 import org.seqcast.transform.ColumnScaler;
 import org.seqcast.transform.Preprocessor;
 
@@ -25,7 +26,8 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
                      String config) {
 
     record SchemaJson(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets, List<String> features,
-                      int timesteps, int horizon, int season, Boolean seasonInputs, String strategy) {
+                      int timesteps, int horizon, int season, Boolean seasonInputs, String strategy, List<Integer> seasons,
+                      List<String> known, List<Integer> lags, Boolean ahead) {
     }
 
     record NetworkJson(int inputs, int timesteps, int outputs, List<LayerJson> layers) {
@@ -44,7 +46,11 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
     }
 
-    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler) {
+    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler, AheadJson ahead) {
+    }
+
+    /** The layout of windows that reach into the forecast period; absent for ordinary windows and in older files. */
+    record AheadJson(int[] lags, int baseLag, int features, int known, int calendar, int horizon) {
     }
 
     record ScalerJson(double[] mean, double[] scale) {
@@ -64,7 +70,8 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
     static ModelMetadata of(ModelBundle b, String paramsSha256, String configYaml) {
         Schema s = b.schema();
         SchemaJson schema = new SchemaJson(s.timeColumn(), s.frequencyUnit(), s.frequencyMultiple(), s.targets(), s.features(),
-                s.timesteps(), s.horizon(), s.season(), s.seasonInputs(), s.recursive() ? "recursive" : "direct");
+                s.timesteps(), s.horizon(), s.season(), s.seasonInputs(), s.recursive() ? "recursive" : "direct", s.seasons(), s.known(),
+                s.lags(), s.ahead());
         NetworkSpec n = b.network();
         List<LayerJson> layers = n.layers().stream()
                 .map(r -> new LayerJson("lstm", r.nIn(), r.units(), r.bidirectional(), r.dropout())).toList();
@@ -76,8 +83,10 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
             }
         }
         Preprocessor pre = b.preprocessor();
+        Ahead a = pre.ahead();
         TransformJson transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
-                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()));
+                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()),
+                a == null ? null : new AheadJson(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
         List<IntervalJson> intervals = b.intervals().stream()
                 .map(i -> new IntervalJson(i.level(), i.lower(), i.upper(), i.logScale())).toList();
         Provenance p = b.provenance();
@@ -95,7 +104,9 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
         return new Schema(schema.timeColumn(), schema.frequencyUnit(), schema.frequencyMultiple(), schema.targets(), schema.features(),
                 schema.timesteps(), schema.horizon(), schema.season(), Boolean.TRUE.equals(schema.seasonInputs()), // absent before season inputs
-                strategy.equals("recursive"));
+                strategy.equals("recursive"), schema.seasons() == null ? List.of(schema.season()) : schema.seasons(), // absent before
+                schema.known() == null ? List.of() : schema.known(), schema.lags() == null ? List.of() : schema.lags(),   // several seasons
+                Boolean.TRUE.equals(schema.ahead()));
     }
 
     NetworkSpec toNetwork() {
@@ -119,8 +130,10 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
     }
 
     Preprocessor toPreprocessor() {
+        AheadJson a = transform.ahead();
         return new Preprocessor(transform.log(), transform.windowNorm(), transform.targets(),
-                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()));
+                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()),
+                a == null ? null : new Ahead(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
     }
 
     List<ModelBundle.IntervalBand> toIntervals() {

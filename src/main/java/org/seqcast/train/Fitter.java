@@ -71,12 +71,12 @@ public final class Fitter {
     private Fit train(Windows train, Windows val, List<Trainer.Options> options, ProgressSink progress) {
         List<Integer> members = java.util.stream.IntStream.range(0, options.size()).boxed().toList();
         List<Member> done = Parallel.map(members, workers, "seqcast-member",
-                m -> one(train, val, options.get(m), m == 0 ? progress : ProgressSink.QUIET));
+                m -> one(train, val, options.get(m), m == 0 ? progress : progress.member(m + 1)));
         return new Fit(done.stream().map(Member::params).toList(), done.stream().map(Member::result).toList(), done.get(0).kernel());
     }
 
     private Member one(Windows train, Windows val, Trainer.Options o, ProgressSink progress) {
-        MultiLayerNetwork net = NetworkFactory.build(plan.network(), plan.config().training().learningRate(), o.seed(), plan.engine());
+        MultiLayerNetwork net = NetworkFactory.build(plan.network(), plan.config().training().learningRateFor(plan.ahead()), o.seed(), plan.engine());
         Trainer trainer = new Trainer(net, train, val, plan.engine());
         Trainer.Result r = trainer.fit(o, progress);
         return new Member(NetworkParams.of(net), r, trainer.kernel());

@@ -2,6 +2,7 @@ package org.seqcast.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.seqcast.SeqcastException;
 import org.seqcast.config.Engine;
 import org.seqcast.config.LayerConfig;
 import org.seqcast.config.SeqcastConfig;
@@ -25,13 +26,29 @@ import org.seqcast.window.WindowSpec;
  * @param windowNorms  the window normalisations to train, in order (two for {@code auto})
  * @param network      the network's shape
  * @param engine       what runs the training math: {@link Engine#FAST} or {@link Engine#DL4J}, never auto
+ * @param known        the columns known in advance ({@code data.known})
+ * @param periods      the season periods each series has (its list padded with its last period; 1 without a season)
+ * @param lags         the seasonal lags are inputs ({@code window.seasonal_lags}, auto: a period over {@link #LAG_PERIOD} steps)
+ * @param residual     the network learns residuals from a seasonal naive forecast ({@code transform.residual})
  */
 public record Plan(SeqcastConfig config, List<String> targets, List<String> features, int horizon, int timesteps, int stride,
-                   boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine) {
+                   boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine,
+                   List<String> known, int periods, boolean lags, boolean residual) {
+
+    /** {@code window.seasonal_lags: auto} turns on when some season period is longer than this. */
+    public static final int LAG_PERIOD = 32;
+    /**
+     * The most windows a plan with windows into the forecast period trains on (all series together): beyond it the
+     * stride grows, so the cost of an epoch is bounded whatever the series' length.
+     */
+    public static final int AHEAD_WINDOWS = 2400;
+    /** The longest lookback {@code window.timesteps: auto} gives with seasonal lags. */
+    public static final int LAG_LOOKBACK = 24;
 
     public Plan {
         targets = List.copyOf(targets);
         features = List.copyOf(features);
+        known = List.copyOf(known);
         windowNorms = List.copyOf(windowNorms);
         if (engine == Engine.AUTO || windowNorms.isEmpty() || windowNorms.contains(WindowNorm.AUTO)) {
             throw new IllegalArgumentException("Invalid plan: engine = " + engine + ", window norms = " + windowNorms);
@@ -44,31 +61,101 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
             throw new IllegalArgumentException("Invalid series: none");
         }
         int horizon = cfg.window().horizonSteps();
+        int periods = 1;
+        int longest = 1;
+        for (TimeSeries s : series) {
+            List<Integer> ps = seasons(cfg, s);
+            periods = Math.max(periods, ps.size());
+            for (int p : ps) {
+                longest = Math.max(longest, p);
+            }
+        }
+        List<String> known = cfg.data().known();
+        boolean lags = cfg.window().seasonalLags().resolve(longest > LAG_PERIOD && !cfg.forecast().recursive()) && longest > 1;
+        if (cfg.window().seasonalLags() == org.seqcast.config.AutoFlag.TRUE && longest == 1) {
+            throw SeqcastException.config("window.seasonal_lags: true needs a season; set data.season (e.g. [24, 168] for hourly data) "
+                    + "or window.seasonal_lags: auto");
+        }
+        boolean residual = lags && cfg.transform().residual().resolve(true);
+        boolean ahead = lags || !known.isEmpty();
+        if (ahead && cfg.forecast().shrink()) {
+            throw SeqcastException.config("forecast.shrink scales changes from the last value, which a model with "
+                    + (known.isEmpty() ? "seasonal lags" : "data.known") + " does not forecast; set forecast.shrink: false");
+        }
+        boolean seasonInputs = cfg.transform().seasonInputs() && series.stream().anyMatch(s -> season(cfg, s) > 1 || seasons(cfg, s).size() > 1);
+        if (seasonInputs && periods > 1 && cfg.forecast().recursive()) {
+            throw SeqcastException.config("forecast.strategy: recursive takes one season period, not data.season " + seasons(cfg, series.get(0))
+                    + "; give one period or use forecast.strategy: direct");
+        }
+        int longestFinal = longest;
         int timesteps = cfg.window().timesteps().orElseGet(() -> {
             int t = Integer.MAX_VALUE;
             for (TimeSeries s : series) {
-                t = Math.min(t, autoTimesteps(season(cfg, s), horizon, s.length()));
+                t = Math.min(t, lags ? lagTimesteps(java.util.Collections.min(seasons(cfg, s)), horizon, s.length() - longestFinal)
+                        : autoTimesteps(season(cfg, s), horizon, s.length()));
             }
             return t;
         });
-        boolean seasonInputs = cfg.transform().seasonInputs() && series.stream().anyMatch(s -> season(cfg, s) > 1);
         List<String> targets = cfg.data().target();
         List<String> features = cfg.data().features();
-        int inputs = targets.size() + features.size() + (seasonInputs ? 2 : 0);
+        int columns = targets.size() + features.size() + known.size() + (seasonInputs ? 2 * periods : 0);
+        int inputs = columns + (ahead ? targets.size() * (lags ? periods : 0) + 1 : 0);
         int outputs = (cfg.forecast().recursive() ? 1 : horizon) * targets.size();
-        NetworkSpec network = networkSpec(cfg, inputs, timesteps, outputs);
-        return new Plan(cfg, targets, features, horizon, timesteps, cfg.window().stride(), seasonInputs, cfg.forecast().strategy(),
-                cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()));
+        NetworkSpec network = networkSpec(cfg, inputs, timesteps + (ahead ? horizon : 0), outputs, ahead);
+        int stride = cfg.window().stride();
+        if (ahead) {
+            long windows = 0;
+            for (TimeSeries s : series) {
+                windows += Math.max(0, s.length() - (lags ? longestFinal : 0) - timesteps - horizon + 1);
+            }
+            stride = (int) Math.max(stride, (windows + AHEAD_WINDOWS - 1) / AHEAD_WINDOWS);
+        }
+        return new Plan(cfg, targets, features, horizon, timesteps, stride, seasonInputs, cfg.forecast().strategy(),
+                cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()), known, periods, lags,
+                residual);
     }
 
-    /** The season of a series: {@code data.season}, or the default of its frequency. */
+    /** The season of a series: the first period of {@code data.season}, or the default of its frequency. */
     public static int season(SeqcastConfig cfg, TimeSeries s) {
-        return cfg.data().season().orElseGet(() -> s.frequency().defaultSeason());
+        return seasons(cfg, s).get(0);
+    }
+
+    /** The season periods of a series: {@code data.season}, or the defaults of its frequency (the first only for a recursive model). */
+    public static List<Integer> seasons(SeqcastConfig cfg, TimeSeries s) {
+        if (!cfg.data().autoSeason()) {
+            return cfg.data().season();
+        }
+        List<Integer> d = s.frequency().defaultSeasons();
+        return cfg.forecast().recursive() ? d.subList(0, 1) : d;
     }
 
     /** This plan's season for a series. */
     public int season(TimeSeries s) {
         return season(config, s);
+    }
+
+    /** This plan's season periods for a series, padded with its last to {@link #periods}. */
+    public List<Integer> seasons(TimeSeries s) {
+        List<Integer> own = new ArrayList<>(seasons(config, s));
+        while (own.size() < periods) {
+            own.add(own.get(own.size() - 1));
+        }
+        return List.copyOf(own);
+    }
+
+    /** True when the network's windows reach into the forecast period (known columns or seasonal lags). */
+    public boolean ahead() {
+        return lags || !known.isEmpty();
+    }
+
+    /**
+     * Lookback for {@code window.timesteps: auto} with seasonal lags: half the shortest period, at most
+     * {@link #LAG_LOOKBACK} steps and at least 8, within what the rows after the lags' history allow.
+     */
+    public static int lagTimesteps(int shortest, int horizon, int rows) {
+        int want = Math.max(8, Math.min(shortest / 2, LAG_LOOKBACK));
+        int cap = Math.max(1, (rows - 3 * horizon) / 2);
+        return Math.max(1, Math.min(want, cap));
     }
 
     /** Lookback for {@code window.timesteps: auto}: two seasons (or 2 x horizon, at least 8, without a season), within what the series allows. */
@@ -80,10 +167,15 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
 
     /** The network for a config: its LSTM layers, then a dense linear output. */
     public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs) {
+        return networkSpec(cfg, inputs, timesteps, outputs, false);
+    }
+
+    /** The network for a config, {@code ahead} when its windows reach into the forecast period (auto units differ). */
+    public static NetworkSpec networkSpec(SeqcastConfig cfg, int inputs, int timesteps, int outputs, boolean ahead) {
         List<int[]> ub = new ArrayList<>();
         List<Double> dropouts = new ArrayList<>();
         for (LayerConfig l : cfg.model().layers()) {
-            ub.add(new int[] {l.units(), l.bidirectional() ? 1 : 0});
+            ub.add(new int[] {l.unitsFor(ahead), l.bidirectional() ? 1 : 0});
             dropouts.add(l.dropout());
         }
         return NetworkSpec.of(inputs, timesteps, ub, dropouts, outputs);
@@ -105,14 +197,16 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
 
     /** The model schema of a series under this plan. */
     public Schema schema(TimeSeries s) {
+        List<Integer> seasons = seasonInputs || periods > 1 ? seasons(s) : List.of(season(s));
         return new Schema(s.timeColumn(), s.frequency().unit().name(), s.frequency().multiple(), targets, features, timesteps, horizon,
-                season(s), seasonInputs, recursive());
+                season(s), seasonInputs, recursive(), seasons, known, lags ? seasons(s) : List.of(), ahead());
     }
 
-    /** The value columns read from a series: targets, then features. */
+    /** The value columns read from a series: targets, features, then the known columns. */
     public List<String> valueColumns() {
         List<String> c = new ArrayList<>(targets);
         c.addAll(features);
+        c.addAll(known);
         return c;
     }
 }

@@ -1,9 +1,13 @@
 package org.seqcast.train;
 
+import java.util.List;
+import java.util.Locale;
+import org.seqcast.SeqcastException;
 import org.seqcast.config.WindowNorm;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Metrics;
 import org.seqcast.forecast.SeriesColumns;
+import org.seqcast.transform.Ahead;
 import org.seqcast.transform.Preprocessor;
 import org.seqcast.window.Split;
 import org.seqcast.window.WindowSpec;
@@ -29,9 +33,12 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
         int rows = series.length();
         int season = plan.season(series);
         WindowSpec spec = plan.spec();
-        Split split = Split.of(rows, spec, plan.config().training().validation(), series.source());
         double[][] values = SeriesColumns.of(series, plan.valueColumns());
-        double[][] raw = plan.seasonInputs() ? SeriesColumns.withSeason(values, series.index(), season) : values;
+        double[][] raw = plan.seasonInputs() ? SeriesColumns.withSeasons(values, series.index(), plan.seasons(series), rows) : values;
+        if (plan.ahead()) {
+            return ahead(plan, id, series, norm, season, spec, raw);
+        }
+        Split split = Split.of(rows, spec, plan.config().training().validation(), series.source());
         Preprocessor pre = Preprocessor.fit(raw, plan.targets().size(), split.fitRows(), plan.config().transform().target(),
                 norm == WindowNorm.RELATIVE, series.source());
         double[][] transformed = pre.apply(raw, series.source());
@@ -55,6 +62,66 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
             cuts[i] = spec.start(rows, split.valStart() + i) + spec.timesteps();
         }
         return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts);
+    }
+
+    /**
+     * Windows that reach into the forecast period ({@link Ahead}): counted over the rows after the longest lag (the
+     * rows before feed only the lags), the residual's period chosen on the training rows.
+     */
+    private static PreparedSeries ahead(Plan plan, String id, TimeSeries series, WindowNorm norm, int season, WindowSpec spec, double[][] raw) {
+        int rows = series.length();
+        List<Integer> periods = plan.seasons(series);
+        int[] lags = plan.lags() ? periods.stream().mapToInt(Integer::intValue).toArray() : new int[0];
+        int history = 0;
+        for (int l : lags) {
+            history = Math.max(history, l);
+        }
+        if (rows - history < spec.timesteps() + spec.horizon()) {
+            throw SeqcastException.data(String.format(Locale.ROOT, "%s: %d rows is too short for seasonal lags of up to %d rows, "
+                    + "window.timesteps = %d and window.horizon = %d: need well over %d rows; give more history, or set "
+                    + "window.seasonal_lags: false", series.source(), rows, history, spec.timesteps(), spec.horizon(),
+                    history + spec.timesteps() + spec.horizon()));
+        }
+        Split shifted = Split.of(rows - history, spec, plan.config().training().validation(), series.source());
+        Split split = new Split(shifted.windows(), shifted.train(), shifted.valStart(), shifted.fitRows() + history);
+        int k = plan.targets().size();
+        int baseLag = plan.residual() ? baseLag(raw, k, split.fitRows(), lags, spec.horizon()) : 0;
+        int calendar = plan.seasonInputs() ? 2 * periods.size() : 0;
+        Ahead layout = new Ahead(lags, baseLag, plan.features().size(), plan.known().size(), calendar, spec.horizon());
+        Preprocessor pre = Preprocessor.fit(raw, k, split.fitRows(), plan.config().transform().target(), norm == WindowNorm.RELATIVE,
+                series.source()).withAhead(layout);
+        double[][] transformed = pre.apply(raw, series.source());
+        Windows train = pre.windows(transformed, spec, 0, split.train());
+        Windows validation = pre.windows(transformed, spec, split.valStart(), split.windows());
+        int[] cuts = new int[split.windows() - split.valStart()];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = pre.origin(spec, rows, split.valStart() + i);
+        }
+        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts);
+    }
+
+    /**
+     * The period whose seasonal naive forecast errs least on the training rows at the horizon (a period shorter than
+     * the horizon repeats: its lag is the whole number of periods that reaches back past the origin), summed over the
+     * targets relative to each target's one-step naive error; the first on ties.
+     */
+    static int baseLag(double[][] raw, int targets, int fitRows, int[] lags, int horizon) {
+        int best = lags[0];
+        double bestErr = Double.POSITIVE_INFINITY;
+        for (int l : lags) {
+            int reach = l * ((horizon + l - 1) / l);
+            double err = 0;
+            for (int c = 0; c < targets; c++) {
+                double[] col = java.util.Arrays.copyOf(raw[c], fitRows);
+                double naive = Metrics.maseScale(col, 1);
+                err += Metrics.maseScale(col, reach) / (naive > 0 && Double.isFinite(naive) ? naive : 1);
+            }
+            if (err < bestErr) {
+                bestErr = err;
+                best = l;
+            }
+        }
+        return best;
     }
 
     /** Every window of the series ({@link Plan#fitSpec}): what the refit trains on. */

@@ -57,6 +57,11 @@ public final class Progress {
         }
 
         @Override
+        public ProgressSink member(int member) {
+            return new Lines(err, label + "member " + member);
+        }
+
+        @Override
         public void start(int epochs) {
             t0 = System.nanoTime();
             every = Math.max(1, epochs / 10);

@@ -19,6 +19,14 @@ public interface ProgressSink extends AutoCloseable {
         return QUIET;
     }
 
+    /**
+     * The sink for ensemble member {@code member} (1-based, 2 or more; member 1 reports to this sink), which trains
+     * alongside the first: lines labelled with the member, or QUIET where one display is shared (a bar).
+     */
+    default ProgressSink member(int member) {
+        return QUIET;
+    }
+
     ProgressSink QUIET = (epoch, epochs, trainLoss, validationLoss, best, bestEpoch) -> {
     };
 }

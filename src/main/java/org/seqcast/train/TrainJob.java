@@ -146,8 +146,17 @@ public final class TrainJob {
         TrainReport report = new TrainReport(best.prepared().size(), plan.timesteps(), plan.horizon(), plan.network().inputs(),
                 plan.network().outputs(), plan.strategy(), plan.seasonInputs(), plan.engine(), fit.kernel(),
                 best.prepared().get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS, tried,
-                fit.params().size(), first.bestEpoch(), first.epochsRun(), refit, best.factor(), reports, (System.nanoTime() - t0) / 1e9);
+                fit.params().size(), first.bestEpoch(), first.epochsRun(), refit, best.factor(), reports, (System.nanoTime() - t0) / 1e9,
+                ahead(plan, best.prepared().get(0)));
         return new GlobalOutcome(report, models, failures, fit);
+    }
+
+    private static TrainReport.Ahead ahead(Plan plan, PreparedSeries p) {
+        if (!plan.ahead()) {
+            return null;
+        }
+        org.seqcast.forecast.Schema s = plan.schema(p.series());
+        return new TrainReport.Ahead(s.seasons(), s.lags(), s.known(), p.pre().ahead().baseLag());
     }
 
     private static List<NetworkParams> scaled(List<NetworkParams> params, double[] factor) {

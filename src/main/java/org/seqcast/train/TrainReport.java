@@ -23,11 +23,24 @@ import org.seqcast.forecast.Method;
  * @param shrink        the per-output shrink factors toward naive, or null without shrink
  * @param series        per series: decisions and validation scores
  * @param seconds       wall time of the whole run
+ * @param ahead         how the windows reach into the forecast period (first series), or null for ordinary windows
  */
 public record TrainReport(int networkSeries, int timesteps, int horizon, int inputs, int outputs, Strategy strategy,
                           boolean seasonInputs, Engine engine, String kernel, WindowNorm windowNorm, List<Candidate> candidates,
                           int members, int bestEpoch, int epochsRun, Refit refit, double[] shrink, List<SeriesReport> series,
-                          double seconds) {
+                          double seconds, Ahead ahead) {
+
+    /**
+     * Windows that reach into the forecast period.
+     *
+     * @param seasons  the season periods (sin/cos of each are inputs when season inputs are on)
+     * @param lags     the seasonal lags given as inputs
+     * @param known    the columns known in advance
+     * @param baseLag  the period of the seasonal naive forecast the network learns residuals from, or 0
+     */
+    public record Ahead(List<Integer> seasons, List<Integer> lags, List<String> known, int baseLag) {
+    }
+
     public TrainReport {
         candidates = List.copyOf(candidates);
         series = List.copyOf(series);

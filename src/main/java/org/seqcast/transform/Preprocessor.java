@@ -11,18 +11,40 @@ import org.seqcast.window.Windows;
  * The value transforms between raw columns and network inputs/outputs, fitted on training rows only:
  * an optional log of the targets, a per-column standard scaler, and optional per-window
  * normalisation (each window's targets and target inputs taken relative to the window's last input
- * value, its "level"). Targets are the first {@code targets} columns.
+ * value, its "level"). Targets are the first {@code targets} columns. With {@link Ahead} the windows reach into
+ * the forecast period (known inputs, seasonal lags, residuals from a seasonal naive forecast).
+ *
+ * @param ahead the layout of windows that reach into the forecast period, or null for ordinary windows
  */
-public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler) {
+public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler, Ahead ahead) {
 
-    /** A network input window and the level of each target it was taken relative to. */
-    public record Input(float[][] x, float[] level) {
+    /**
+     * A network input window, the level of each target it was taken relative to, and for windows that reach into
+     * the forecast period the base of each output [step][target] in transformed units (null otherwise).
+     */
+    public record Input(float[][] x, float[] level, double[][] base) {
+        public Input(float[][] x, float[] level) {
+            this(x, level, null);
+        }
     }
 
     public Preprocessor {
         if (targets < 1 || targets > scaler.columns()) {
             throw new IllegalArgumentException("Invalid targets = " + targets + " of " + scaler.columns() + " columns");
         }
+        if (ahead != null && ahead.columns(targets) != scaler.columns()) {
+            throw new IllegalArgumentException("Invalid layout of " + ahead.columns(targets) + " columns for a scaler of " + scaler.columns());
+        }
+    }
+
+    /** Ordinary windows (no forecast rows in them). */
+    public Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler) {
+        this(log, windowNorm, targets, scaler, null);
+    }
+
+    /** The same transforms with windows laid out by {@code a}. */
+    public Preprocessor withAhead(Ahead a) {
+        return new Preprocessor(log, windowNorm, targets, scaler, a);
     }
 
     /**
@@ -78,8 +100,19 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         return scaler.transform(logTargets(raw, targets, log, source));
     }
 
-    /** Windows [from, to) of the transformed columns, normalised per window when configured. */
+    /**
+     * Windows [from, to) of the transformed columns, normalised per window when configured. With {@link Ahead}, the
+     * spec's windows are counted over the rows after the first {@link Ahead#history()} (which only feed lags), and
+     * each window ends {@code horizon} rows into what it forecasts.
+     */
     public Windows windows(double[][] transformed, WindowSpec spec, int from, int to) {
+        if (ahead != null) {
+            int[] origins = new int[Math.max(0, to - from)];
+            for (int i = 0; i < origins.length; i++) {
+                origins[i] = origin(spec, transformed[0].length, from + i);
+            }
+            return ahead.windows(transformed, targets, spec.timesteps(), windowNorm, origins);
+        }
         Windows w = Windows.cut(transformed, Arrays.copyOf(transformed, targets), spec, from, to);
         if (windowNorm) {
             int t = spec.timesteps();
@@ -98,6 +131,22 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
             }
         }
         return w;
+    }
+
+    /** With {@link Ahead}: the first forecast row of window {@code k} of {@code spec} over {@code rows} rows. */
+    public int origin(WindowSpec spec, int rows, int k) {
+        int offset = ahead == null ? 0 : ahead.history();
+        return offset + spec.start(rows - offset, k) + spec.timesteps();
+    }
+
+    /**
+     * With {@link Ahead}: the input whose first forecast row is {@code origin} of transformed columns that hold the
+     * known columns up to {@code origin + horizon - 1} (targets and features there are not read).
+     */
+    public Input aheadInput(double[][] transformed, int origin, int timesteps) {
+        float[] level = new float[targets];
+        float[][] x = ahead.inputs(transformed, targets, timesteps, windowNorm, origin, level);
+        return new Input(x, level, ahead.base(transformed, targets, origin, level));
     }
 
     /** The window starting at row {@code start}, ready for the network. */
@@ -127,6 +176,15 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
             throw new IllegalArgumentException("Invalid rows = " + rows + " for timesteps = " + timesteps);
         }
         return input(transformed, rows - timesteps, timesteps);
+    }
+
+    /** A network output for target {@code c} at horizon step {@code step} of input {@code in}, back in original units. */
+    public double invert(int c, double output, Input in, int step) {
+        if (in.base() == null) {
+            return invert(c, output, in.level()[c]);
+        }
+        double v = scaler.inverse(c, output + in.base()[step][c]);
+        return log ? Math.exp(v) : v;
     }
 
     /** A network output for target {@code c}, back in original units. */

@@ -25,6 +25,17 @@ public final class Windows {
         this.targets = targets;
     }
 
+    /**
+     * Windows built elsewhere (windows that reach into the forecast period): inputs [samples][features][timesteps],
+     * targets [samples][horizon * targets] step-major, the first input row of each. The arrays are kept, not copied.
+     */
+    public static Windows of(float[][][] x, float[][] y, int[] starts, int timesteps, int horizon, int targets) {
+        if (x.length != y.length || x.length != starts.length) {
+            throw new IllegalArgumentException("Invalid windows: " + x.length + " inputs, " + y.length + " targets, " + starts.length + " starts");
+        }
+        return new Windows(x, y, starts, timesteps, horizon, targets);
+    }
+
     /** Cuts the windows whose indexes (see {@link WindowSpec#start}) are in [fromWindow, toWindow). */
     public static Windows cut(double[][] inputs, double[][] targetCols, WindowSpec spec, int fromWindow, int toWindow) {
         int rows = inputs[0].length;

@@ -43,8 +43,10 @@ class ConfigLoaderTest {
         assertEquals(MissingPolicy.ERROR, d.data().missing());
         assertTrue(d.data().autoSeason());
         assertEquals(new WindowConfig(OptionalInt.empty(), OptionalInt.empty(), 1), d.window()); // timesteps and horizon auto
-        assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, 64, 0.0, false)), OutputLayer.LINEAR), d.model());
-        assertEquals(new TrainingConfig(200, 32, 0.001, 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
+        assertEquals(new ModelConfig(List.of(new LayerConfig(LayerType.LSTM, OptionalInt.empty(), 0.0, false)), OutputLayer.LINEAR), d.model());
+        assertEquals(64, d.model().layers().get(0).unitsFor(false), "auto units: 64");
+        assertEquals(32, d.model().layers().get(0).unitsFor(true), "auto units: 32 for windows into the forecast period");
+        assertEquals(new TrainingConfig(200, 32, java.util.OptionalDouble.empty(), 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
         assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT), d.forecast());
         assertEquals(new TransformConfig(TargetTransform.AUTO, WindowNorm.RELATIVE, true), d.transform());
         assertEquals(d, yaml(""));
@@ -90,7 +92,9 @@ class ConfigLoaderTest {
         assertEquals(List.of("-x", "a,b", "tab\there", "Zürich"), c.data().features());
         assertEquals(2, c.model().layers().size());
         assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.0, false), c.model().layers().get(1));
-        assertEquals(1.0e-5, c.training().learningRate());
+        assertEquals(java.util.OptionalDouble.of(1.0e-5), c.training().learningRate());
+        assertEquals(0.001, yaml("").training().learningRateFor(false));
+        assertEquals(0.002, yaml("").training().learningRateFor(true));
         assertEquals(Long.MIN_VALUE, c.training().seed());
         assertFalse(c.training().earlyStopping());
         assertTrue(c.window().autoTimesteps());
@@ -128,12 +132,16 @@ class ConfigLoaderTest {
 
     @Test
     void seasonAndTimestepsTakeAutoOrAPositiveInteger() {
-        assertEquals(OptionalInt.of(12), yaml("data: {season: 12}").data().season());
-        assertEquals(OptionalInt.empty(), yaml("data: {season: auto}").data().season());
+        assertEquals(List.of(12), yaml("data: {season: 12}").data().season());
+        assertEquals(List.of(), yaml("data: {season: auto}").data().season());
+        assertEquals(List.of(48, 336), yaml("data: {season: [48, 336]}").data().season());
+        assertEquals(OptionalInt.of(48), yaml("data: {season: [48, 336]}").data().firstSeason());
         assertEquals(OptionalInt.empty(), yaml("window: {timesteps: auto}").window().timesteps());
         assertEquals(OptionalInt.of(48), yaml("window: {timesteps: 48}").window().timesteps());
         String m = error("data:\n  season: 0\n");
-        assertEquals(FILE + ":2: data.season: expected 'auto' or an integer between 1 and 100000, got '0'", m);
+        assertEquals(FILE + ":2: data.season: expected 'auto' or an integer between 1 and 100000, or a list of them, got '0'", m);
+        assertTrue(error("data: {season: [48, 48]}").contains("data.season: 48 is listed twice"));
+        assertTrue(error("data: {season: [48, 0]}").contains("data.season[1]: expected an integer between 1 and 100000, got '0'"));
         m = error("window: {timesteps: automatic}");
         assertTrue(m.contains("window.timesteps: expected 'auto' or an integer between 1 and 10000, got 'automatic'"), m);
     }
@@ -141,7 +149,7 @@ class ConfigLoaderTest {
     @Test
     void quotedNumbersAreAccepted() {
         assertEquals(50, yaml("training: {epochs: \"50\", learning_rate: '0.01'}").training().epochs());
-        assertEquals(0.01, yaml("training: {learning_rate: '0.01'}").training().learningRate());
+        assertEquals(java.util.OptionalDouble.of(0.01), yaml("training: {learning_rate: '0.01'}").training().learningRate());
     }
 
     @Test
@@ -165,13 +173,13 @@ class ConfigLoaderTest {
         assertTrue(error("training: {epochs: 99999999999}").contains("got '99999999999'"));
         assertTrue(error("training: {validation: 0.95}").contains("training.validation: expected a number in (0, 0.9], got '0.95'"));
         assertTrue(error("training: {validation: 0}").contains("training.validation"));
-        assertTrue(error("training: {learning_rate: 0}").contains("training.learning_rate: expected a number in (0, 1], got '0'"));
+        assertTrue(error("training: {learning_rate: 0}").contains("training.learning_rate: expected 'auto' or a number in (0, 1], got '0'"));
         assertTrue(error("training: {learning_rate: .nan}").contains("got '.nan'"));
         assertTrue(error("training: {patience: -1}").contains("training.patience: expected an integer between 0 and 100000, got '-1'"));
         assertTrue(error("training: {ensemble: 0}").contains("training.ensemble"));
         assertTrue(error("model: {layers: [{dropout: 1}]}").contains("model.layers[0].dropout: expected a number in [0, 1), got '1'"));
         assertTrue(error("model: {layers: [{type: gru}]}").contains("model.layers[0].type: expected 'lstm', got 'gru'"));
-        assertTrue(error("model: {layers: [{units: 8}, {units: 0}]}").contains("model.layers[1].units: expected an integer between 1 and 4096, got '0'"));
+        assertTrue(error("model: {layers: [{units: 8}, {units: 0}]}").contains("model.layers[1].units: expected 'auto' or an integer between 1 and 4096, got '0'"));
         assertTrue(error("model: {layers: [{bidirectional: maybe}]}").contains("expected true or false, got 'maybe'"));
         assertTrue(error("model: {output: softmax}").contains("model.output: expected 'linear', got 'softmax'"));
         assertTrue(error("model: {layers: []}").contains("model.layers: expected a non-empty list of layer mappings, got an empty list"));
@@ -181,7 +189,7 @@ class ConfigLoaderTest {
         assertTrue(error("forecast: {intervals: [80, 80]}").contains("forecast.intervals: 80 is listed twice"));
         assertTrue(error("data: {path: ''}").contains("data.path: expected a non-empty string, got ''"));
         assertTrue(error("data: {target: [a, [b]]}").contains("data.target[1]: expected a non-empty string, got a list"));
-        assertTrue(error("window: 24").contains("window: expected a mapping of timesteps, horizon, stride, got '24'"));
+        assertTrue(error("window: 24").contains("window: expected a mapping of timesteps, horizon, stride, seasonal_lags, got '24'"));
         assertTrue(error("- data").contains("expected a mapping with the sections data, window, transform, model, training, forecast"));
     }
 
@@ -263,10 +271,10 @@ class ConfigLoaderTest {
         SeqcastConfig b = yaml(file, "model.layers[0].units=16");
         assertEquals(a, b);
         assertEquals(new LayerConfig(LayerType.LSTM, 16, 0.1, false), a.model().layers().get(0));
-        assertEquals(32, a.model().layers().get(1).units());
-        assertEquals(32, yaml("", "model.layers[0].units=32").model().layers().get(0).units());
+        assertEquals(OptionalInt.of(32), a.model().layers().get(1).units());
+        assertEquals(OptionalInt.of(32), yaml("", "model.layers[0].units=32").model().layers().get(0).units());
         assertEquals(List.of(80, 90), yaml("forecast: {intervals: [80, 95]}", "forecast.intervals[1]=90").forecast().intervals());
-        assertEquals(new LayerConfig(LayerType.LSTM, 64, 0.5, true),
+        assertEquals(new LayerConfig(LayerType.LSTM, OptionalInt.empty(), 0.5, true),
                 yaml("", "model.layers[0]={dropout: 0.5, bidirectional: true}").model().layers().get(0));
     }
 

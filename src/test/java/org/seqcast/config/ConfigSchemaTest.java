@@ -69,7 +69,7 @@ class ConfigSchemaTest {
     @Test
     void recordConstructorsRejectValuesOutsideTheSchema() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new TrainingConfig(0, 32, 0.001, 0.2, 20, 42, 1, false, Engine.AUTO));
+                () -> new TrainingConfig(0, 32, java.util.OptionalDouble.of(0.001), 0.2, 20, 42, 1, false, Engine.AUTO));
         assertTrue(e.getMessage().contains("training.epochs = 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new LayerConfig(LayerType.LSTM, 8, 1.0, false));
         assertTrue(e.getMessage().contains("model.layers[*].dropout = 1.0"), e.getMessage());

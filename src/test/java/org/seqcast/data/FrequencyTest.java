@@ -15,9 +15,9 @@ class FrequencyTest {
         assertEquals(7, new Frequency(Unit.DAY, 1).defaultSeason());
         assertEquals(24, new Frequency(Unit.HOUR, 1).defaultSeason());
         assertEquals(48, new Frequency(Unit.MINUTE, 30).defaultSeason());
-        assertEquals(1, new Frequency(Unit.MINUTE, 15).defaultSeason());
+        assertEquals(96, new Frequency(Unit.MINUTE, 15).defaultSeason(), "a day of quarter hours (then a week)");
         assertEquals(1, new Frequency(Unit.MINUTE, 1).defaultSeason());
-        assertEquals(1, new Frequency(Unit.HOUR, 6).defaultSeason());
+        assertEquals(4, new Frequency(Unit.HOUR, 6).defaultSeason(), "a day of 6-hour steps (then a week)");
         assertEquals(1, new Frequency(Unit.DAY, 2).defaultSeason());
         assertEquals(1, new Frequency(Unit.WEEK, 1).defaultSeason());
         assertEquals(1, new Frequency(Unit.MONTH, 2).defaultSeason());

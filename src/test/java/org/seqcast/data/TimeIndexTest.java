@@ -111,7 +111,7 @@ class TimeIndexTest {
     void zuluZoneIsKept() {
         TimeSeries s = times("2020-01-01T00:00:00Z", "2020-01-01T00:15:00Z");
         assertEquals(new Frequency(Unit.MINUTE, 15), s.frequency());
-        assertEquals(1, s.frequency().defaultSeason());
+        assertEquals(96, s.frequency().defaultSeason());
         assertEquals(List.of("2020-01-01T00:30:00Z"), s.futureTimes(1));
     }
 
