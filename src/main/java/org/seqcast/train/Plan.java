@@ -9,6 +9,7 @@ import org.seqcast.config.Strategy;
 import org.seqcast.config.WindowNorm;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Schema;
+import org.seqcast.model.Loss;
 import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.window.WindowSpec;
@@ -25,9 +26,13 @@ import org.seqcast.window.WindowSpec;
  * @param windowNorms  the window normalisations to train, in order (two for {@code auto})
  * @param network      the network's shape
  * @param engine       what runs the training math: {@link Engine#FAST} or {@link Engine#DL4J}, never auto
+ * @param pad          a run over many series: every series is padded at the front (see {@link PreparedSeries}) so that one
+ *                     shorter than the lookback still trains and forecasts, and a series too short for a validation
+ *                     window trains on all its windows; a run over one series never pads (it is {@code train})
  */
 public record Plan(SeqcastConfig config, List<String> targets, List<String> features, int horizon, int timesteps, int stride,
-                   boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine) {
+                   boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine,
+                   boolean pad) {
 
     public Plan {
         targets = List.copyOf(targets);
@@ -44,7 +49,11 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
             throw new IllegalArgumentException("Invalid series: none");
         }
         int horizon = cfg.window().horizonSteps();
+        boolean pad = series.size() > 1;
         int timesteps = cfg.window().timesteps().orElseGet(() -> {
+            if (pad) {
+                return globalTimesteps(cfg, series, horizon);
+            }
             int t = Integer.MAX_VALUE;
             for (TimeSeries s : series) {
                 t = Math.min(t, autoTimesteps(season(cfg, s), horizon, s.length()));
@@ -58,7 +67,27 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         int outputs = (cfg.forecast().recursive() ? 1 : horizon) * targets.size();
         NetworkSpec network = networkSpec(cfg, inputs, timesteps, outputs);
         return new Plan(cfg, targets, features, horizon, timesteps, cfg.window().stride(), seasonInputs, cfg.forecast().strategy(),
-                cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()));
+                cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()), pad);
+    }
+
+    /**
+     * Lookback for {@code window.timesteps: auto} over many series: what the frequency wants (two seasons, or
+     * 2 x horizon, at least 8), the shortest over the series' seasons, capped so that the median series keeps
+     * at least a horizon of windows beyond one lookback (median rows - 2 x horizon), but at least 4 (or the want
+     * when below). Shorter series are padded, so the shortest series no longer sets the lookback.
+     */
+    static int globalTimesteps(SeqcastConfig cfg, List<TimeSeries> series, int horizon) {
+        int want = Integer.MAX_VALUE;
+        int[] rows = new int[series.size()];
+        for (int i = 0; i < rows.length; i++) {
+            TimeSeries s = series.get(i);
+            int m = season(cfg, s);
+            want = Math.min(want, m > 1 ? 2 * m : Math.max(2 * horizon, 8));
+            rows[i] = s.length();
+        }
+        java.util.Arrays.sort(rows);
+        int median = rows[rows.length / 2];
+        return Math.max(Math.min(want, median - 2 * horizon), Math.min(want, 4));
     }
 
     /** The season of a series: {@code data.season}, or the default of its frequency. */
@@ -114,5 +143,23 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         List<String> c = new ArrayList<>(targets);
         c.addAll(features);
         return c;
+    }
+
+    /** The training loss: MAE over many series (every series' windows weigh alike, robust to wild ones), MSE over one. */
+    public Loss loss() {
+        return pad && !"mse".equals(System.getProperty("seqcast.global.loss")) ? Loss.MAE : Loss.MSE;
+    }
+
+    /** Series keep their own level only ({@link org.seqcast.transform.Preprocessor#fitLevels}) in a run over many series. */
+    public boolean levelScaled() {
+        return pad && !"series".equals(System.getProperty("seqcast.global.scale"));
+    }
+
+    /**
+     * Seasonal series are deseasonalised (classical multiplicative indices, as Theta does) before the network in a run
+     * over many series with season inputs and a direct strategy.
+     */
+    public boolean deseasonalise() {
+        return levelScaled() && seasonInputs && !recursive() && !"off".equals(System.getProperty("seqcast.global.deseason"));
     }
 }

@@ -13,16 +13,51 @@ import org.seqcast.window.Windows;
  * normalisation (each window's targets and target inputs taken relative to the window's last input
  * value, its "level"). Targets are the first {@code targets} columns.
  */
-public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler) {
+public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler, double[][] seasonal) {
 
-    /** A network input window and the level of each target it was taken relative to. */
-    public record Input(float[][] x, float[] level) {
+    /**
+     * A network input window and the level of each target it was taken relative to; {@code phase} is the seasonal
+     * phase of its last row when the preprocessor deseasonalises (else -1).
+     */
+    public record Input(float[][] x, float[] level, int phase) {
+        public Input(float[][] x, float[] level) {
+            this(x, level, -1);
+        }
     }
 
+    /**
+     * @param seasonal null, or per target the log seasonal offsets by phase ({@link SeasonalIndex}), subtracted from the
+     *                 logged target before scaling and added back on output; the phase of a row is read from its sin/cos
+     *                 season columns (the last two columns); a target without a season has all offsets 0
+     */
     public Preprocessor {
         if (targets < 1 || targets > scaler.columns()) {
             throw new IllegalArgumentException("Invalid targets = " + targets + " of " + scaler.columns() + " columns");
         }
+        if (seasonal != null && (!log || seasonal.length != targets || scaler.columns() < targets + 2 || seasonal[0].length < 2)) {
+            throw new IllegalArgumentException("Invalid seasonal offsets for " + targets + " targets, log = " + log + ", "
+                    + scaler.columns() + " columns");
+        }
+    }
+
+    public Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler) {
+        this(log, windowNorm, targets, scaler, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Preprocessor p && log == p.log && windowNorm == p.windowNorm && targets == p.targets && scaler.equals(p.scaler)
+                && Arrays.deepEquals(seasonal, p.seasonal);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(log, windowNorm, targets, scaler) * 31 + Arrays.deepHashCode(seasonal);
+    }
+
+    /** The season length of the offsets, 0 without. */
+    public int season() {
+        return seasonal == null ? 0 : seasonal[0].length;
     }
 
     /**
@@ -51,6 +86,75 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         return new Preprocessor(log, windowNorm, targets, ColumnScaler.fit(t, fitRows));
     }
 
+    /**
+     * {@link #fit}, for a network trained across many series: logged targets keep their log units (scale 1: a
+     * window relative to its last value is then the log ratio to the series' level, comparable across series of
+     * any scale, where a per-series standard deviation would stretch flat series and shrink trending ones); the
+     * last {@code unscaled} columns (sin/cos of the season) stay as they are, so a month reads the same in every
+     * series. Targets that cannot be logged and features are standardised as in {@link #fit}.
+     */
+    public static Preprocessor fitLevels(double[][] raw, int targets, int fitRows, TargetTransform mode, boolean windowNorm, String source,
+                                         int unscaled) {
+        return fitLevels(raw, targets, fitRows, mode, windowNorm, source, unscaled, 0);
+    }
+
+    /**
+     * {@link #fitLevels(double[][], int, int, TargetTransform, boolean, String, int)}, deseasonalised: with {@code season}
+     * > 1, season columns (the last two) and logged targets, each target that passes the Theta method's seasonality
+     * test on the fitted rows is divided by its classical multiplicative seasonal indices ({@link SeasonalIndex}).
+     */
+    public static Preprocessor fitLevels(double[][] raw, int targets, int fitRows, TargetTransform mode, boolean windowNorm, String source,
+                                         int unscaled, int season) {
+        Preprocessor p = fit(raw, targets, fitRows, mode, windowNorm, source);
+        double[][] seasonal = null;
+        if (season > 1 && unscaled == 2 && p.log()) {
+            int[] phase = new int[fitRows];
+            for (int i = 0; i < fitRows; i++) {
+                phase[i] = phaseOf(raw[raw.length - 2][i], raw[raw.length - 1][i], season);
+            }
+            double[][] offsets = new double[targets][];
+            boolean any = false;
+            for (int c = 0; c < targets; c++) {
+                offsets[c] = SeasonalIndex.logOffsets(java.util.Arrays.copyOf(raw[c], fitRows), phase, season);
+                any |= offsets[c] != null;
+                if (offsets[c] == null) {
+                    offsets[c] = new double[season];
+                }
+            }
+            if (any) {
+                seasonal = offsets;
+                p = new Preprocessor(p.log(), windowNorm, targets, p.scaler(), seasonal);
+                // the scaler's mean of the targets is refitted on the deseasonalised values (it cancels in relative windows)
+                double[][] t = logTargets(raw, targets, true, source);
+                double[] mean = p.scaler().mean();
+                for (int c = 0; c < targets; c++) {
+                    double sum = 0;
+                    for (int i = 0; i < fitRows; i++) {
+                        sum += t[c][i] - seasonal[c][phase[i]];
+                    }
+                    mean[c] = sum / fitRows;
+                }
+                p = new Preprocessor(p.log(), windowNorm, targets, new ColumnScaler(mean, p.scaler().scale()), seasonal);
+            }
+        }
+        double[] mean = p.scaler().mean();
+        double[] scale = p.scaler().scale();
+        for (int c = 0; c < mean.length; c++) {
+            if ((c < targets && p.log()) || c >= mean.length - unscaled) {
+                scale[c] = 1;
+                if (c >= targets) {
+                    mean[c] = 0;
+                }
+            }
+        }
+        return new Preprocessor(p.log(), windowNorm, targets, new ColumnScaler(mean, scale), p.seasonal());
+    }
+
+    /** The seasonal phase (0 .. m-1) of a row from its sin and cos of 2 pi phase / m. */
+    static int phaseOf(double sin, double cos, int m) {
+        return Math.floorMod((int) Math.round(Math.atan2(sin, cos) * m / (2 * Math.PI)), m);
+    }
+
     private static double[][] logTargets(double[][] raw, int targets, boolean log, String source) {
         if (!log) {
             return raw;
@@ -75,7 +179,54 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         if (raw.length != scaler.columns()) {
             throw new IllegalArgumentException("Invalid columns = " + raw.length + ", expected " + scaler.columns());
         }
-        return scaler.transform(logTargets(raw, targets, log, source));
+        double[][] t = logTargets(raw, targets, log, source);
+        if (seasonal != null) {
+            int m = season();
+            int cols = raw.length;
+            for (int i = 0; i < t[0].length; i++) {
+                int ph = phaseOf(raw[cols - 2][i], raw[cols - 1][i], m);
+                for (int c = 0; c < targets; c++) {
+                    t[c][i] -= seasonal[c][ph];
+                }
+            }
+        }
+        return scaler.transform(t);
+    }
+
+    /**
+     * {@code pad} rows in front of transformed columns: what a model trained across many series reads for a series
+     * shorter than its lookback. Value columns repeat their first row (a flat history); with {@code season} > 0 the
+     * last two columns are the scaled sin/cos of the seasonal phase and continue it backwards.
+     */
+    public double[][] padFront(double[][] transformed, int pad, int season) {
+        if (pad <= 0) {
+            return transformed;
+        }
+        int cols = transformed.length;
+        double[][] out = new double[cols][];
+        for (int c = 0; c < cols; c++) {
+            double[] col = transformed[c];
+            double[] p = new double[col.length + pad];
+            System.arraycopy(col, 0, p, pad, col.length);
+            Arrays.fill(p, 0, pad, col[0]);
+            out[c] = p;
+        }
+        if (season > 0) {
+            int rs = cols - 2;
+            int rc = cols - 1;
+            double a = 2 * Math.PI / season;
+            double s = scaler.inverse(rs, out[rs][pad]);
+            double co = scaler.inverse(rc, out[rc][pad]);
+            for (int i = pad - 1; i >= 0; i--) {
+                double s1 = s * Math.cos(a) - co * Math.sin(a); // one step back: the phase turns by -2 pi / season
+                double c1 = co * Math.cos(a) + s * Math.sin(a);
+                s = s1;
+                co = c1;
+                out[rs][i] = (s - scaler.mean()[rs]) / scaler.scale()[rs];
+                out[rc][i] = (co - scaler.mean()[rc]) / scaler.scale()[rc];
+            }
+        }
+        return out;
     }
 
     /** Windows [from, to) of the transformed columns, normalised per window when configured. */
@@ -117,7 +268,13 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
                 }
             }
         }
-        return new Input(x, level);
+        int phase = -1;
+        if (seasonal != null) {
+            int cols = transformed.length;
+            int last = start + timesteps - 1;
+            phase = phaseOf(scaler.inverse(cols - 2, transformed[cols - 2][last]), scaler.inverse(cols - 1, transformed[cols - 1][last]), season());
+        }
+        return new Input(x, level, phase);
     }
 
     /** The most recent window of the transformed columns. */
@@ -132,6 +289,15 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
     /** A network output for target {@code c}, back in original units. */
     public double invert(int c, double output, float level) {
         double v = scaler.inverse(c, output + (windowNorm ? level : 0));
+        return log ? Math.exp(v) : v;
+    }
+
+    /** {@link #invert(int, double, float)} of a forecast row of seasonal phase {@code phase}: reseasonalised when deseasonalising. */
+    public double invert(int c, double output, float level, int phase) {
+        double v = scaler.inverse(c, output + (windowNorm ? level : 0));
+        if (seasonal != null) {
+            v += seasonal[c][Math.floorMod(phase, season())];
+        }
         return log ? Math.exp(v) : v;
     }
 }
