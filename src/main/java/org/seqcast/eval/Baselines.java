@@ -75,30 +75,7 @@ public final class Baselines {
                 }
             }
         }
-        // SES: golden-section search of alpha on the one-step squared error.
-        double lo = 1e-4;
-        double hi = 0.9999;
-        double g = (Math.sqrt(5) - 1) / 2;
-        double a1 = hi - g * (hi - lo);
-        double a2 = lo + g * (hi - lo);
-        double f1 = sesError(x, a1);
-        double f2 = sesError(x, a2);
-        for (int it = 0; it < 60; it++) {
-            if (f1 <= f2) {
-                hi = a2;
-                a2 = a1;
-                f2 = f1;
-                a1 = hi - g * (hi - lo);
-                f1 = sesError(x, a1);
-            } else {
-                lo = a1;
-                a1 = a2;
-                f1 = f2;
-                a2 = lo + g * (hi - lo);
-                f2 = sesError(x, a2);
-            }
-        }
-        double alpha = (lo + hi) / 2;
+        double alpha = org.seqcast.transform.Ses.fitAlpha(x);
         double level = x[0];
         for (int i = 1; i < n; i++) {
             level += alpha * (x[i] - level);
@@ -128,17 +105,6 @@ public final class Baselines {
             }
         }
         return f;
-    }
-
-    private static double sesError(double[] x, double alpha) {
-        double level = x[0];
-        double sse = 0;
-        for (int i = 1; i < x.length; i++) {
-            double e = x[i] - level;
-            sse += e * e;
-            level += alpha * e;
-        }
-        return sse;
     }
 
     private static void requireHistory(double[] history, int min) {

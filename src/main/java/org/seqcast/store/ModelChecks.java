@@ -69,6 +69,11 @@ final class ModelChecks {
                 }
             }
         }
+        if (b.preprocessor().alpha() != null) {
+            for (double a : b.preprocessor().alpha()) {
+                require(file, a > 0 && a <= 1, "SES alpha " + a);
+            }
+        }
         for (ModelBundle.IntervalBand band : b.intervals()) {
             require(file, band.level() >= 1 && band.level() <= 99, "interval level " + band.level());
             table(file, band.lower(), s, "lower");

@@ -44,8 +44,8 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
     }
 
-    /** {@code seasonal}: the log seasonal offsets per target and phase of a deseasonalising model; absent in other and older files. */
-    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler, double[][] seasonal) {
+    /** {@code seasonal}: the log seasonal offsets per target and phase of a deseasonalising model; {@code sesAlpha}: per target the SES weight of the window level; absent in other and older files. */
+    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler, double[][] seasonal, double[] sesAlpha) {
     }
 
     record ScalerJson(double[] mean, double[] scale) {
@@ -78,7 +78,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
         Preprocessor pre = b.preprocessor();
         TransformJson transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
-                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()), pre.seasonal());
+                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()), pre.seasonal(), pre.alpha());
         List<IntervalJson> intervals = b.intervals().stream()
                 .map(i -> new IntervalJson(i.level(), i.lower(), i.upper(), i.logScale())).toList();
         Provenance p = b.provenance();
@@ -121,7 +121,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
 
     Preprocessor toPreprocessor() {
         return new Preprocessor(transform.log(), transform.windowNorm(), transform.targets(),
-                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()), transform.seasonal());
+                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()), transform.seasonal(), transform.sesAlpha());
     }
 
     List<ModelBundle.IntervalBand> toIntervals() {

@@ -162,4 +162,9 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
     public boolean deseasonalise() {
         return levelScaled() && seasonInputs && !recursive() && !"off".equals(System.getProperty("seqcast.global.deseason"));
     }
+
+    /** Windows are taken relative to their SES level (not their last value) in a run over many series with a direct strategy. */
+    public boolean sesLevel() {
+        return levelScaled() && !recursive() && "ses".equals(System.getProperty("seqcast.global.level"));
+    }
 }

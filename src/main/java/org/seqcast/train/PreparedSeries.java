@@ -42,7 +42,7 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
         int fitRows = Math.max(1, split.fitRows() - pad);
         Preprocessor pre = plan.levelScaled()
                 ? Preprocessor.fitLevels(raw, plan.targets().size(), fitRows, plan.config().transform().target(), norm == WindowNorm.RELATIVE,
-                        series.source(), plan.seasonInputs() ? 2 : 0, plan.deseasonalise() ? season : 0)
+                        series.source(), plan.seasonInputs() ? 2 : 0, plan.deseasonalise() ? season : 0, plan.sesLevel())
                 : Preprocessor.fit(raw, plan.targets().size(), fitRows, plan.config().transform().target(), norm == WindowNorm.RELATIVE,
                         series.source());
         double[][] transformed = pre.padFront(pre.apply(raw, series.source()), pad, plan.seasonInputs() ? season : 0);

@@ -13,7 +13,7 @@ import org.seqcast.window.Windows;
  * normalisation (each window's targets and target inputs taken relative to the window's last input
  * value, its "level"). Targets are the first {@code targets} columns.
  */
-public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler, double[][] seasonal) {
+public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler, double[][] seasonal, double[] alpha) {
 
     /**
      * A network input window and the level of each target it was taken relative to; {@code phase} is the seasonal
@@ -29,8 +29,13 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
      * @param seasonal null, or per target the log seasonal offsets by phase ({@link SeasonalIndex}), subtracted from the
      *                 logged target before scaling and added back on output; the phase of a row is read from its sin/cos
      *                 season columns (the last two columns); a target without a season has all offsets 0
+     * @param alpha    null: a window is taken relative to its last value; else per target the SES weight whose smoothed
+     *                 level at the window's last row ({@link Ses#level}, restarted in each window) it is taken relative to
      */
     public Preprocessor {
+        if (alpha != null && (alpha.length != targets || !windowNorm)) {
+            throw new IllegalArgumentException("Invalid SES levels for " + targets + " targets, window norm = " + windowNorm);
+        }
         if (targets < 1 || targets > scaler.columns()) {
             throw new IllegalArgumentException("Invalid targets = " + targets + " of " + scaler.columns() + " columns");
         }
@@ -41,18 +46,27 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
     }
 
     public Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler) {
-        this(log, windowNorm, targets, scaler, null);
+        this(log, windowNorm, targets, scaler, null, null);
+    }
+
+    public Preprocessor(boolean log, boolean windowNorm, int targets, ColumnScaler scaler, double[][] seasonal) {
+        this(log, windowNorm, targets, scaler, seasonal, null);
+    }
+
+    /** The level a window of target {@code c} is taken relative to: its last value, or its SES level. */
+    private float level(float[] x, int c, int t) {
+        return alpha == null ? x[t - 1] : (float) Ses.level(x, 0, t, alpha[c]);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Preprocessor p && log == p.log && windowNorm == p.windowNorm && targets == p.targets && scaler.equals(p.scaler)
-                && Arrays.deepEquals(seasonal, p.seasonal);
+                && Arrays.deepEquals(seasonal, p.seasonal) && Arrays.equals(alpha, p.alpha);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(log, windowNorm, targets, scaler) * 31 + Arrays.deepHashCode(seasonal);
+        return (java.util.Objects.hash(log, windowNorm, targets, scaler) * 31 + Arrays.deepHashCode(seasonal)) * 31 + Arrays.hashCode(alpha);
     }
 
     /** The season length of the offsets, 0 without. */
@@ -105,6 +119,15 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
      */
     public static Preprocessor fitLevels(double[][] raw, int targets, int fitRows, TargetTransform mode, boolean windowNorm, String source,
                                          int unscaled, int season) {
+        return fitLevels(raw, targets, fitRows, mode, windowNorm, source, unscaled, season, false);
+    }
+
+    /**
+     * {@link #fitLevels(double[][], int, int, TargetTransform, boolean, String, int, int)}; with {@code sesLevel} (and window
+     * normalisation) windows are taken relative to their SES level, alpha fitted per target on the fitted rows.
+     */
+    public static Preprocessor fitLevels(double[][] raw, int targets, int fitRows, TargetTransform mode, boolean windowNorm, String source,
+                                         int unscaled, int season, boolean sesLevel) {
         Preprocessor p = fit(raw, targets, fitRows, mode, windowNorm, source);
         double[][] seasonal = null;
         if (season > 1 && unscaled == 2 && p.log()) {
@@ -141,13 +164,22 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         double[] scale = p.scaler().scale();
         for (int c = 0; c < mean.length; c++) {
             if ((c < targets && p.log()) || c >= mean.length - unscaled) {
-                scale[c] = 1;
+                scale[c] = c < targets ? Double.parseDouble(System.getProperty("seqcast.global.unit", "1")) : 1;
                 if (c >= targets) {
                     mean[c] = 0;
                 }
             }
         }
-        return new Preprocessor(p.log(), windowNorm, targets, new ColumnScaler(mean, scale), p.seasonal());
+        Preprocessor out = new Preprocessor(p.log(), windowNorm, targets, new ColumnScaler(mean, scale), p.seasonal());
+        if (sesLevel && windowNorm) {
+            double[][] t = out.apply(raw, source);
+            double[] alpha = new double[targets];
+            for (int c = 0; c < targets; c++) {
+                alpha[c] = Ses.fitAlpha(Arrays.copyOf(t[c], fitRows));
+            }
+            out = new Preprocessor(out.log(), windowNorm, targets, out.scaler(), out.seasonal(), alpha);
+        }
+        return out;
     }
 
     /** The seasonal phase (0 .. m-1) of a row from its sin and cos of 2 pi phase / m. */
@@ -238,7 +270,7 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
                 float[][] x = w.input(s);
                 float[] y = w.target(s);
                 for (int c = 0; c < targets; c++) {
-                    float level = x[c][t - 1];
+                    float level = level(x[c], c, t);
                     for (int i = 0; i < t; i++) {
                         x[c][i] -= level;
                     }
@@ -262,7 +294,7 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         float[] level = new float[targets];
         if (windowNorm) {
             for (int c = 0; c < targets; c++) {
-                level[c] = x[c][timesteps - 1];
+                level[c] = level(x[c], c, timesteps);
                 for (int i = 0; i < timesteps; i++) {
                     x[c][i] -= level[c];
                 }
