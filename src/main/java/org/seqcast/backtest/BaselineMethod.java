@@ -42,6 +42,7 @@ public record BaselineMethod(Method method, List<String> targets, int horizon, i
                 case NAIVE -> Baselines.naive(h, horizon);
                 case SEASONAL_NAIVE -> Baselines.seasonalNaive(h, horizon, season);
                 case DRIFT -> Baselines.drift(h, horizon);
+                case THETA -> Baselines.theta(h, horizon, season);
                 case MODEL -> throw new IllegalStateException("not a baseline");
             };
             for (int s = 0; s < horizon; s++) {

@@ -43,7 +43,7 @@ import org.seqcast.store.ModelFile;
 public final class BatchOutputs implements AutoCloseable {
     /** The columns of summary.csv. */
     public static final List<String> SUMMARY_HEADER = List.of("series", "status", "rows", "epochs", "validation_mae", "mase",
-            "holdout_mae", "naive_mae", "seasonal_naive_mae", "seconds", "error");
+            "holdout_mae", "naive_mae", "seasonal_naive_mae", "seconds", "error", "method");
     static final String PARTS = ".parts";
     private static final String FINGERPRINT = "run.txt";
     /** The lock file in --out: held while a batch runs there. */
@@ -290,7 +290,7 @@ public final class BatchOutputs implements AutoCloseable {
                 r.epochs() > 0 ? String.valueOf(r.epochs()) : "", ForecastCsv.number(r.validationMae()), ForecastCsv.number(r.mase()),
                 h == null ? "" : ForecastCsv.number(h.mae()), h == null ? "" : ForecastCsv.number(h.naiveMae()),
                 h == null ? "" : ForecastCsv.number(h.seasonalNaiveMae()), String.format(Locale.ROOT, "%.3f", r.seconds()),
-                r.error() == null ? "" : r.error());
+                r.error() == null ? "" : r.error(), r.method() == null ? "" : r.method());
         return new Row(r.id(), r.status(), r.seconds(), r.error(), cells);
     }
 

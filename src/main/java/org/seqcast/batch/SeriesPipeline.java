@@ -3,6 +3,7 @@ package org.seqcast.batch;
 import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.backtest.Backtest;
+import org.seqcast.backtest.BaselineMethod;
 import org.seqcast.backtest.HistoricalForecasts;
 import org.seqcast.data.AutoDefaults;
 import org.seqcast.config.SeqcastConfig;
@@ -43,6 +44,10 @@ public final class SeriesPipeline {
         SeqcastConfig cfg = AutoDefaults.resolve(config, series.frequency(), series.length());
         long t0 = System.nanoTime();
         try {
+            java.util.Optional<String> tooShort = TrainJob.tooShort(cfg, series);
+            if (tooShort.isPresent() && cfg.forecast().intervals().isEmpty()) {
+                return fallback(cfg, id, series, options, t0);
+            }
             SeriesResult.Holdout holdout = options.evaluate()
                     ? holdout(cfg, series, history -> new Forecaster(TrainJob.run(cfg, history, 1, ProgressSink.QUIET).bundle()))
                     : null;
@@ -51,6 +56,37 @@ public final class SeriesPipeline {
         } catch (RuntimeException e) {
             return failed(id, series.length(), seconds(t0), e);
         }
+    }
+
+    /**
+     * A series too short for a network ({@link TrainJob#tooShort}) forecast with the Theta method instead (chosen over
+     * SES, naive and seasonal naive on the M1 series too short for a network: bench/RESULTS.md); no model is saved.
+     */
+    static SeriesResult fallback(SeqcastConfig cfg, String id, TimeSeries series, Options options, long t0) {
+        int h = cfg.window().horizonSteps();
+        int season = Plan.season(cfg, series);
+        SeriesResult.Holdout holdout = null;
+        if (options.evaluate()) {
+            // scored in the model's place beside the baselines
+            holdout = holdout(cfg, series, history -> asModel(new BaselineMethod(Method.THETA, cfg.data().target(), h, Plan.season(cfg, history))));
+        }
+        Forecast f = checkedForecast(new BaselineMethod(Method.THETA, cfg.data().target(), h, season), series);
+        return new SeriesResult(id, SeriesResult.Status.OK, series.length(), 0, Double.NaN, holdout == null ? Double.NaN : finiteOrNaN(holdout.mase()),
+                holdout, seconds(t0), null, f, null, Method.THETA.key());
+    }
+
+    private static ForecastMethod asModel(ForecastMethod m) {
+        return new ForecastMethod() {
+            @Override
+            public Method method() {
+                return Method.MODEL;
+            }
+
+            @Override
+            public Forecast forecast(TimeSeries history) {
+                return m.forecast(history);
+            }
+        };
     }
 
     /** Forecast the series with a saved model, without training. */
@@ -69,9 +105,10 @@ public final class SeriesPipeline {
     static SeriesResult ok(String id, TimeSeries series, ModelBundle bundle, TrainReport.SeriesReport report, int epochs,
                            SeriesResult.Holdout holdout, double seconds, boolean keepBundle) {
         Forecast f = checkedForecast(new Forecaster(bundle), series);
-        Scores validation = report.model();
-        double mase = holdout != null ? holdout.mase() : validation.mase();
-        return new SeriesResult(id, SeriesResult.Status.OK, series.length(), epochs, validation.mae(), finiteOrNaN(mase), holdout,
+        Scores validation = report.model(); // null: too short for a validation window (trained on in a padded global run)
+        double mase = holdout != null ? holdout.mase() : validation == null ? Double.NaN : validation.mase();
+        return new SeriesResult(id, SeriesResult.Status.OK, series.length(), epochs, validation == null ? Double.NaN : validation.mae(),
+                finiteOrNaN(mase), holdout,
                 seconds, null, f, keepBundle ? bundle : null);
     }
 

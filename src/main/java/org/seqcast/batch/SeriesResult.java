@@ -16,9 +16,17 @@ import org.seqcast.forecast.ModelBundle;
  * @param error         one-line reason when the status is not OK, else null
  * @param forecast      the forecast after the end of the series when OK, else null
  * @param bundle        the trained model when kept (for {@code --save-models}), else null
+ * @param method        what forecast it: {@code model} (the network), {@code theta} (the classical fallback for a series
+ *                      too short for a network, per-series runs only), empty when not OK
  */
 public record SeriesResult(String id, Status status, int rows, int epochs, double validationMae, double mase, Holdout holdout,
-                           double seconds, String error, Forecast forecast, ModelBundle bundle) {
+                           double seconds, String error, Forecast forecast, ModelBundle bundle, String method) {
+
+    /** A result of the network (OK) or of no method (not OK). */
+    public SeriesResult(String id, Status status, int rows, int epochs, double validationMae, double mase, Holdout holdout,
+                        double seconds, String error, Forecast forecast, ModelBundle bundle) {
+        this(id, status, rows, epochs, validationMae, mase, holdout, seconds, error, forecast, bundle, status == Status.OK ? "model" : "");
+    }
 
     /** Outcome of a series. */
     public enum Status {
@@ -75,6 +83,6 @@ public record SeriesResult(String id, Status status, int rows, int epochs, doubl
 
     /** The same result without the model (after it has been written). */
     public SeriesResult withoutBundle() {
-        return new SeriesResult(id, status, rows, epochs, validationMae, mase, holdout, seconds, error, forecast, null);
+        return new SeriesResult(id, status, rows, epochs, validationMae, mase, holdout, seconds, error, forecast, null, method);
     }
 }

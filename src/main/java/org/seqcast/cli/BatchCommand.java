@@ -242,6 +242,17 @@ public final class BatchCommand extends Subcommand {
         info(String.format(Locale.ROOT, "batch: %d ok, %d failed, %d not run%s in %.1f s (%.3f series/s over %d run); %s, %s%s",
                 r.ok(), r.failed(), r.skipped(), r.resumed() > 0 ? " (" + r.resumed() + " resumed)" : "", r.seconds(), perSecond, r.ran(),
                 out.resolve("forecasts.csv"), out.resolve("summary.csv"), r.interrupted() ? "; interrupted: re-run with --resume to finish" : ""));
+        List<String> fallbacks = new ArrayList<>();
+        for (BatchOutputs.Row row : r.rows()) {
+            if (row.status() == SeriesResult.Status.OK && "theta".equals(row.cells().get(row.cells().size() - 1))) {
+                fallbacks.add(row.series());
+            }
+        }
+        if (!fallbacks.isEmpty()) {
+            info(String.format(Locale.ROOT, "batch: %d series too short for a network forecast with the Theta method instead (summary.csv "
+                    + "method theta, no model saved): %s", fallbacks.size(), fallbacks.size() <= 10 ? String.join(", ", fallbacks)
+                    : String.join(", ", fallbacks.subList(0, 10)) + ", ..."));
+        }
         if (!json) {
             return;
         }
@@ -253,12 +264,13 @@ public final class BatchCommand extends Subcommand {
         }
         out().println(Json.write(new BatchJson(out.toString(), out.resolve("forecasts.csv").toString(), out.resolve("summary.csv").toString(),
                 r.rows().size(), r.ok(), r.failed(), r.skipped(), r.resumed(), w, r.seconds(), perSecond, r.interrupted(), code.code(),
-                failures)));
+                failures, fallbacks)));
     }
 
-    /** {@code batch --json}: the run summary. */
+    /** {@code batch --json}: the run summary; {@code theta}: the series too short for a network, forecast with the Theta method. */
     record BatchJson(String out, String forecasts, String summary, int series, int ok, int failed, int notRun, int resumed, int workers,
-                     double seconds, double seriesPerSecond, boolean interrupted, int exitCode, List<Failure> failures) {
+                     double seconds, double seriesPerSecond, boolean interrupted, int exitCode, List<Failure> failures,
+                     List<String> theta) {
         /** A series that did not succeed: its status word ({@code failed} or {@code skipped}) and reason. */
         record Failure(String series, String status, String error) {
         }

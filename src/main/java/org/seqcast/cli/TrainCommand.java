@@ -3,16 +3,19 @@ package org.seqcast.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.seqcast.backtest.BaselineMethod;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.forecast.Forecaster;
+import org.seqcast.forecast.Method;
 import org.seqcast.io.AtomicFiles;
 import org.seqcast.io.Json;
 import org.seqcast.plot.LossPlot;
 import org.seqcast.store.ModelFile;
+import org.seqcast.train.Plan;
 import org.seqcast.train.Progress;
 import org.seqcast.train.ProgressSink;
 import org.seqcast.train.TrainJob;
@@ -65,6 +68,10 @@ public final class TrainCommand extends Subcommand {
                 ReadOptions.of(cfg.data()), this::info);
         info(String.format(Locale.ROOT, "data: %s, %d rows, %s, %s .. %s", series.source(), series.length(),
                 series.frequency().describe(), series.firstTime(), series.lastTime()));
+        java.util.Optional<String> tooShort = TrainJob.tooShort(cfg, series);
+        if (tooShort.isPresent() && cfg.forecast().intervals().isEmpty()) {
+            return fallback(cfg, series, tooShort.get());
+        }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         try (ProgressSink progress = Progress.create(common.quiet(), Progress.stderrIsTerminal(), err(), "")) {
             TrainJob.Outcome outcome = TrainJob.run(cfg, series, w, progress);
@@ -108,4 +115,34 @@ public final class TrainCommand extends Subcommand {
         return ExitCode.OK.code();
     }
 
+    /**
+     * A series too short for a network: forecast with the Theta method (the classical fallback, see bench/RESULTS.md), said
+     * on stderr and in the JSON ({@code method: theta}); there is no network, so no model file is written.
+     */
+    private int fallback(SeqcastConfig cfg, TimeSeries series, String reason) throws Exception {
+        int season = Plan.season(cfg, series);
+        info("train: " + reason.replaceAll("; lower window.timesteps or window.horizon$", "") + "; forecast with the Theta method instead"
+                + (output != null ? " (no network, so no model: " + output + " is not written)" : ""));
+        Forecast f = new BaselineMethod(Method.THETA, cfg.data().target(), cfg.window().horizonSteps(), season).forecast(series);
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            plot.draw(series, List.of(f), List.of(series.length()), season);
+            if (!json && forecast != null && !"-".equals(forecast)) {
+                ForecastCsv.write(f, Path.of(forecast));
+            }
+            files.commit();
+        }
+        if (json) {
+            out().println(Json.write(new FallbackJson(null, Method.THETA.key(), reason,
+                    JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features()), JsonReports.rows(f))));
+        } else if (forecast == null || "-".equals(forecast)) {
+            ForecastCsv.write(f, out());
+        } else {
+            info("forecast: " + forecast);
+        }
+        return ExitCode.OK.code();
+    }
+
+    /** {@code train --json} of a series forecast by the classical fallback: {@code model} null, {@code method} theta, and why. */
+    record FallbackJson(String model, String method, String reason, JsonReports.DataSummary data, List<java.util.Map<String, Object>> forecast) {
+    }
 }

@@ -25,8 +25,9 @@ final class TimeFormat {
     enum Kind { INTEGER, YEAR_MONTH, DATE, DATETIME }
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})-(\\d{1,2})");
-    private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    // Years of 1 to 3 digits without a leading zero too (year 1 of a series numbered from 1, as R's Mcomp writes it: 1-12)
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4}|[1-9]\\d{0,2})-(\\d{1,2})");
+    private static final Pattern DATE = Pattern.compile("(\\d{4}|[1-9]\\d{0,2})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern DATETIME = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})([T ])(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?");
 

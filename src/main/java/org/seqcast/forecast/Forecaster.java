@@ -19,13 +19,26 @@ public final class Forecaster implements ForecastMethod {
     private final Preprocessor pre;
     private final List<ModelBundle.IntervalBand> intervals;
     private final Predictor predictor;
+    private final boolean pad;
 
+    /** A saved model; one trained across many series pads a series shorter than its lookback, as it was trained to. */
     public Forecaster(ModelBundle bundle) {
-        this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals());
+        this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals(),
+                bundle.provenance().series() > 1);
     }
 
     public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
                       List<ModelBundle.IntervalBand> intervals) {
+        this(schema, network, members, pre, intervals, false);
+    }
+
+    /**
+     * @param pad a series shorter than the lookback is padded in front ({@link Preprocessor#padFront}) instead of
+     *            refused: for a network trained across many series on windows padded the same way
+     */
+    public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
+                      List<ModelBundle.IntervalBand> intervals, boolean pad) {
+        this.pad = pad;
         this.schema = schema;
         this.pre = pre;
         this.intervals = List.copyOf(intervals);
@@ -53,6 +66,12 @@ public final class Forecaster implements ForecastMethod {
         int n = series.length();
         int t = schema.timesteps();
         int need = t + (pre.ahead() == null ? 0 : pre.ahead().history());
+        if (n < t && pad && pre.ahead() == null) {
+            double[][] transformed = pre.padFront(pre.apply(SeriesColumns.of(series, schema), series.source()), t - n,
+                    schema.seasonInputs() && schema.seasons().size() == 1 ? schema.season() : 0);
+            double[][] values = predictor.predict(pre.last(transformed, t));
+            return withIntervals(series.futureTimes(schema.horizon()), values);
+        }
         if (n < need) {
             throw SeqcastException.data(series.source() + ": " + n + " rows; the model looks back "
                     + need + " rows (window.timesteps" + (need > t ? " and the seasonal lags" : "") + "), so give at least " + need + " rows");

@@ -12,7 +12,12 @@ public enum Method {
     /** The last season repeated (naive when the history is shorter than a season). */
     SEASONAL_NAIVE,
     /** The line through the first and last values, extended. */
-    DRIFT;
+    DRIFT,
+    /**
+     * The Theta method (SES with drift on the seasonally adjusted series, as R's {@code thetaf}): not scored beside
+     * every model, but the classical method a series too short for a network is forecast with.
+     */
+    THETA;
 
     /** The key in JSON and tables: {@code model}, {@code naive}, {@code seasonal_naive}, {@code drift}. */
     @JsonValue

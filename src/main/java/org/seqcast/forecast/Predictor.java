@@ -82,7 +82,7 @@ public final class Predictor {
                     tmp[m] = outs[m][k];
                 }
                 next[k] = (float) median(tmp);
-                y[s][k] = pre.invert(k, next[k], level[k]);
+                y[s][k] = pre.invert(k, next[k], level[k], in.phase() + s + 1);
             }
             if (s + 1 < horizon) {
                 roll(x, level, next, targets, pre.windowNorm(), season, pre.scaler());

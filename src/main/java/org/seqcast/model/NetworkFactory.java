@@ -48,10 +48,15 @@ public final class NetworkFactory {
     }
 
     public static MultiLayerNetwork build(NetworkSpec spec, double learningRate, long seed, Engine engine) {
+        return build(spec, learningRate, seed, engine, Loss.MSE);
+    }
+
+    /** A network trained with {@code loss}. */
+    public static MultiLayerNetwork build(NetworkSpec spec, double learningRate, long seed, Engine engine, Loss loss) {
         if (engine == Engine.AUTO) {
             throw new IllegalArgumentException("Invalid engine = auto: resolve it first");
         }
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, learningRate, seed));
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, learningRate, seed, loss));
         net.init();
         if (engine == Engine.DL4J) {
             LOG.info("LSTM: DL4J's implementation (training.engine: dl4j)");
@@ -67,6 +72,10 @@ public final class NetworkFactory {
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec, double learningRate, long seed) {
+        return configuration(spec, learningRate, seed, Loss.MSE);
+    }
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, double learningRate, long seed, Loss loss) {
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("Invalid learning rate = " + learningRate);
         }
@@ -96,7 +105,7 @@ public final class NetworkFactory {
             }
             list.layer(layer);
         }
-        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+        list.layer(new OutputLayer.Builder(loss == Loss.MAE ? LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR : LossFunctions.LossFunction.MSE)
                 .activation(Activation.IDENTITY)
                 .nIn(spec.hiddenWidth())
                 .nOut(spec.outputs())

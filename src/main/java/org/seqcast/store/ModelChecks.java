@@ -69,6 +69,22 @@ final class ModelChecks {
         for (int c = 0; c < mean.length; c++) {
             require(file, Double.isFinite(mean[c]) && Double.isFinite(scale[c]) && scale[c] > 0, "scaler column " + c);
         }
+        double[][] seasonal = b.preprocessor().seasonal();
+        if (seasonal != null) {
+            require(file, s.seasonInputs() && seasonal[0].length == s.season(), "seasonal offsets of " + seasonal[0].length
+                    + " phases for season " + s.season());
+            for (double[] row : seasonal) {
+                require(file, row.length == seasonal[0].length, "seasonal offsets of unequal lengths");
+                for (double v : row) {
+                    require(file, Double.isFinite(v) && Math.abs(v) < 50, "seasonal offset " + v);
+                }
+            }
+        }
+        if (b.preprocessor().alpha() != null) {
+            for (double a : b.preprocessor().alpha()) {
+                require(file, a > 0 && a <= 1, "SES alpha " + a);
+            }
+        }
         for (ModelBundle.IntervalBand band : b.intervals()) {
             require(file, band.level() >= 1 && band.level() <= 99, "interval level " + band.level());
             table(file, band.lower(), s, "lower");

@@ -46,7 +46,13 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
     }
 
-    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler, AheadJson ahead) {
+    /**
+     * {@code seasonal}: the log seasonal offsets per target and phase of a deseasonalising model; {@code sesAlpha}: per
+     * target the SES weight of the window level; {@code ahead}: the layout of windows that reach into the forecast period.
+     * Each is absent in other and older files.
+     */
+    record TransformJson(boolean log, boolean windowNorm, int targets, ScalerJson scaler, double[][] seasonal, double[] sesAlpha,
+                         AheadJson ahead) {
     }
 
     /** The layout of windows that reach into the forecast period; absent for ordinary windows and in older files. */
@@ -85,7 +91,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         Preprocessor pre = b.preprocessor();
         Ahead a = pre.ahead();
         TransformJson transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
-                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()),
+                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()), pre.seasonal(), pre.alpha(),
                 a == null ? null : new AheadJson(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
         List<IntervalJson> intervals = b.intervals().stream()
                 .map(i -> new IntervalJson(i.level(), i.lower(), i.upper(), i.logScale())).toList();
@@ -132,7 +138,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
     Preprocessor toPreprocessor() {
         AheadJson a = transform.ahead();
         return new Preprocessor(transform.log(), transform.windowNorm(), transform.targets(),
-                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()),
+                new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()), transform.seasonal(), transform.sesAlpha(),
                 a == null ? null : new Ahead(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
     }
 

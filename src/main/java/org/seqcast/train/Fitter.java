@@ -76,7 +76,8 @@ public final class Fitter {
     }
 
     private Member one(Windows train, Windows val, Trainer.Options o, ProgressSink progress) {
-        MultiLayerNetwork net = NetworkFactory.build(plan.network(), plan.config().training().learningRateFor(plan.ahead()), o.seed(), plan.engine());
+        MultiLayerNetwork net = NetworkFactory.build(plan.network(), plan.config().training().learningRateFor(plan.ahead()), o.seed(), plan.engine(),
+                plan.loss());
         Trainer trainer = new Trainer(net, train, val, plan.engine());
         Trainer.Result r = trainer.fit(o, progress);
         return new Member(NetworkParams.of(net), r, trainer.kernel());

@@ -10,6 +10,7 @@ import org.seqcast.config.Strategy;
 import org.seqcast.config.WindowNorm;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Schema;
+import org.seqcast.model.Loss;
 import org.seqcast.model.NetworkFactory;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.window.WindowSpec;
@@ -30,10 +31,14 @@ import org.seqcast.window.WindowSpec;
  * @param periods      the season periods each series has (its list padded with its last period; 1 without a season)
  * @param lags         the seasonal lags are inputs ({@code window.seasonal_lags}, auto: a period over {@link #LAG_PERIOD} steps)
  * @param residual     the network learns residuals from a seasonal naive forecast ({@code transform.residual})
+ * @param pad          a run over many series with ordinary windows: every series is padded at the front (see
+ *                     {@link PreparedSeries}) so that one shorter than the lookback still trains and forecasts, and a series
+ *                     too short for a validation window trains on all its windows; a run over one series never pads (it
+ *                     is {@code train}), nor does a plan whose windows reach into the forecast period
  */
 public record Plan(SeqcastConfig config, List<String> targets, List<String> features, int horizon, int timesteps, int stride,
                    boolean seasonInputs, Strategy strategy, List<WindowNorm> windowNorms, NetworkSpec network, Engine engine,
-                   List<String> known, int periods, boolean lags, boolean residual) {
+                   List<String> known, int periods, boolean lags, boolean residual, boolean pad) {
 
     /** {@code window.seasonal_lags: auto} turns on when some season period is longer than this. */
     public static final int LAG_PERIOD = 32;
@@ -88,7 +93,11 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
                     + "; give one period or use forecast.strategy: direct");
         }
         int longestFinal = longest;
+        boolean pad = series.size() > 1 && !ahead;
         int timesteps = cfg.window().timesteps().orElseGet(() -> {
+            if (pad) {
+                return globalTimesteps(cfg, series, horizon);
+            }
             int t = Integer.MAX_VALUE;
             for (TimeSeries s : series) {
                 t = Math.min(t, lags ? lagTimesteps(java.util.Collections.min(seasons(cfg, s)), horizon, s.length() - longestFinal)
@@ -112,7 +121,27 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         }
         return new Plan(cfg, targets, features, horizon, timesteps, stride, seasonInputs, cfg.forecast().strategy(),
                 cfg.transform().windowNorm().candidates(), network, NetworkFactory.resolve(cfg.training().engine()), known, periods, lags,
-                residual);
+                residual, pad);
+    }
+
+    /**
+     * Lookback for {@code window.timesteps: auto} over many series: what the frequency wants (two seasons, or
+     * 2 x horizon, at least 8), the shortest over the series' seasons, capped so that the median series keeps
+     * at least a horizon of windows beyond one lookback (median rows - 2 x horizon), but at least 4 (or the want
+     * when below). Shorter series are padded, so the shortest series no longer sets the lookback.
+     */
+    static int globalTimesteps(SeqcastConfig cfg, List<TimeSeries> series, int horizon) {
+        int want = Integer.MAX_VALUE;
+        int[] rows = new int[series.size()];
+        for (int i = 0; i < rows.length; i++) {
+            TimeSeries s = series.get(i);
+            int m = season(cfg, s);
+            want = Math.min(want, m > 1 ? 2 * m : Math.max(2 * horizon, 8));
+            rows[i] = s.length();
+        }
+        java.util.Arrays.sort(rows);
+        int median = rows[rows.length / 2];
+        return Math.max(Math.min(want, median - 2 * horizon), Math.min(want, 4));
     }
 
     /** The season of a series: the first period of {@code data.season}, or the default of its frequency. */
@@ -208,5 +237,28 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         c.addAll(features);
         c.addAll(known);
         return c;
+    }
+
+    /** The training loss: MAE over many series (every series' windows weigh alike, robust to wild ones), MSE over one. */
+    public Loss loss() {
+        return pad && !"mse".equals(System.getProperty("seqcast.global.loss")) ? Loss.MAE : Loss.MSE;
+    }
+
+    /** Series keep their own level only ({@link org.seqcast.transform.Preprocessor#fitLevels}) in a run over many series. */
+    public boolean levelScaled() {
+        return pad && !"series".equals(System.getProperty("seqcast.global.scale"));
+    }
+
+    /**
+     * Seasonal series are deseasonalised (classical multiplicative indices, as Theta does) before the network in a run
+     * over many series with season inputs and a direct strategy.
+     */
+    public boolean deseasonalise() {
+        return levelScaled() && seasonInputs && periods == 1 && !recursive() && !"off".equals(System.getProperty("seqcast.global.deseason"));
+    }
+
+    /** Windows are taken relative to their SES level (not their last value) in a run over many series with a direct strategy. */
+    public boolean sesLevel() {
+        return levelScaled() && !recursive() && "ses".equals(System.getProperty("seqcast.global.level"));
     }
 }

@@ -23,25 +23,36 @@ import org.seqcast.window.Windows;
  * @param transformed     the same after the preprocessor (before window normalisation)
  * @param train           the windows the network trains on ({@link Plan#fitSpec})
  * @param validation      the windows early stopping scores ({@link Plan#fitSpec}, over the validation rows)
- * @param validationCuts  the origins (rows before them) of the horizon's validation windows, ascending
+ * @param validationCuts  the origins (rows before them) of the horizon's validation windows, ascending (none when the
+ *                        series is too short for a validation window in a padded run)
+ * @param pad             rows padded in front in a run over many series ({@link Plan#pad}): as many as a series shorter
+ *                        than lookback + 2 x horizon lacks for a horizon + 1 windows (one training and one validation
+ *                        window), at most the lookback less one (every input window ends on a real row); {@code split}
+ *                        and the windows count them, {@code raw} does not
  */
 public record PreparedSeries(String id, TimeSeries series, int season, Split split, double[][] raw, Preprocessor pre,
-                             double[][] transformed, Windows train, Windows validation, int[] validationCuts) {
+                             double[][] transformed, Windows train, Windows validation, int[] validationCuts, int pad) {
 
     /** Prepares {@code series} for the plan with one window normalisation. */
     public static PreparedSeries of(Plan plan, String id, TimeSeries series, WindowNorm norm) {
-        int rows = series.length();
         int season = plan.season(series);
         WindowSpec spec = plan.spec();
         double[][] values = SeriesColumns.of(series, plan.valueColumns());
-        double[][] raw = plan.seasonInputs() ? SeriesColumns.withSeasons(values, series.index(), plan.seasons(series), rows) : values;
+        double[][] raw = plan.seasonInputs() ? SeriesColumns.withSeasons(values, series.index(), plan.seasons(series), series.length()) : values;
         if (plan.ahead()) {
             return ahead(plan, id, series, norm, season, spec, raw);
         }
-        Split split = Split.of(rows, spec, plan.config().training().validation(), series.source());
-        Preprocessor pre = Preprocessor.fit(raw, plan.targets().size(), split.fitRows(), plan.config().transform().target(),
-                norm == WindowNorm.RELATIVE, series.source());
-        double[][] transformed = pre.apply(raw, series.source());
+        int pad = plan.pad() ? Math.max(0, Math.min(plan.timesteps() - 1, plan.timesteps() + 2 * plan.horizon() - series.length())) : 0;
+        int rows = series.length() + pad;
+        double fraction = plan.config().training().validation();
+        Split split = plan.pad() ? Split.orAllTraining(rows, spec, fraction, series.source()) : Split.of(rows, spec, fraction, series.source());
+        int fitRows = Math.max(1, split.fitRows() - pad);
+        Preprocessor pre = plan.levelScaled()
+                ? Preprocessor.fitLevels(raw, plan.targets().size(), fitRows, plan.config().transform().target(), norm == WindowNorm.RELATIVE,
+                        series.source(), plan.seasonInputs() ? 2 * plan.periods() : 0, plan.deseasonalise() ? season : 0, plan.sesLevel())
+                : Preprocessor.fit(raw, plan.targets().size(), fitRows, plan.config().transform().target(), norm == WindowNorm.RELATIVE,
+                        series.source());
+        double[][] transformed = pre.padFront(pre.apply(raw, series.source()), pad, plan.seasonInputs() && plan.periods() == 1 ? season : 0);
         Windows train;
         Windows validation;
         if (plan.recursive()) {
@@ -59,9 +70,9 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
         }
         int[] cuts = new int[split.windows() - split.valStart()];
         for (int i = 0; i < cuts.length; i++) {
-            cuts[i] = spec.start(rows, split.valStart() + i) + spec.timesteps();
+            cuts[i] = spec.start(rows, split.valStart() + i) + spec.timesteps() - pad;
         }
-        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts);
+        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts, pad);
     }
 
     /**
@@ -97,7 +108,7 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
         for (int i = 0; i < cuts.length; i++) {
             cuts[i] = pre.origin(spec, rows, split.valStart() + i);
         }
-        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts);
+        return new PreparedSeries(id, series, season, split, raw, pre, transformed, train, validation, cuts, 0);
     }
 
     /**
@@ -127,7 +138,7 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
     /** Every window of the series ({@link Plan#fitSpec}): what the refit trains on. */
     public Windows all(Plan plan) {
         WindowSpec fit = plan.fitSpec();
-        int rows = series.length();
+        int rows = series.length() + pad;
         if (plan.recursive()) {
             int[] a = oneStep(fit, rows, 0, rows - 1);
             return pre.windows(transformed, fit, a[0], a[1]);
@@ -142,7 +153,7 @@ public record PreparedSeries(String id, TimeSeries series, int season, Split spl
     public double scale(int targets) {
         double s = 0;
         for (int c = 0; c < targets; c++) {
-            s += Metrics.maseScale(java.util.Arrays.copyOf(raw[c], split.fitRows()), season);
+            s += Metrics.maseScale(java.util.Arrays.copyOf(raw[c], Math.max(1, split.fitRows() - pad)), season);
         }
         s /= targets;
         return Double.isFinite(s) && s > 0 ? s : 1;

@@ -128,9 +128,14 @@ public final class TrainJob {
         for (int i = 0; i < best.prepared().size(); i++) {
             PreparedSeries p = best.prepared().get(i);
             List<Backtest.Fold> folds = best.folds().get(i);
-            Backtest.Result scores = Backtest.score(folds);
+            Map<org.seqcast.forecast.Method, org.seqcast.eval.Scores> overall = folds.isEmpty() ? Map.of() : Backtest.score(folds).overall();
             TrainReport.SeriesReport r = new TrainReport.SeriesReport(p.id(), p.series().length(), p.season(), p.pre().log(),
-                    p.train().size(), p.validationCuts().length, p.split().dropped(), scores.overall());
+                    p.train().size(), p.validationCuts().length, p.split().dropped(), overall);
+            if (folds.isEmpty() && !cfg.forecast().intervals().isEmpty()) {
+                failures.put(p.id(), SeqcastException.data(p.series().source() + ": " + p.series().length() + " rows leave no validation "
+                        + "window to calibrate forecast.intervals on; give more rows, lower window.horizon, or set forecast.intervals: []"));
+                continue;
+            }
             reports.add(r);
             List<ModelBundle.IntervalBand> bands = new ArrayList<>();
             for (int level : cfg.forecast().intervals()) {
@@ -140,7 +145,7 @@ public final class TrainJob {
             TimeSeries s = p.series();
             Provenance prov = new Provenance(s.source(), s.sha256(), s.length(), s.firstTime(), s.lastTime(), cfg.training().seed(),
                     Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, first.bestEpoch(), first.epochsRun(),
-                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, scores.overall());
+                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall);
             models.put(p.id(), new ModelBundle(cfg, plan.schema(s), plan.network(), fit.params(), p.pre(), bands, prov));
         }
         TrainReport report = new TrainReport(best.prepared().size(), plan.timesteps(), plan.horizon(), plan.network().inputs(),
@@ -157,6 +162,24 @@ public final class TrainJob {
         }
         org.seqcast.forecast.Schema s = plan.schema(p.series());
         return new TrainReport.Ahead(s.seasons(), s.lags(), s.known(), p.pre().ahead().baseLag());
+    }
+
+    /**
+     * Why a network cannot be trained on this one series (too few rows for one training and one validation window at
+     * the resolved lookback and horizon), or empty when it can. A plan with windows into the forecast period (seasonal
+     * lags, known inputs) is never replaced by a classical method: its own error says what to change.
+     */
+    public static java.util.Optional<String> tooShort(SeqcastConfig cfg, TimeSeries series) {
+        Plan plan = Plan.of(cfg, List.of(series));
+        if (plan.ahead()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            org.seqcast.window.Split.of(series.length(), plan.spec(), cfg.training().validation(), series.source());
+            return java.util.Optional.empty();
+        } catch (SeqcastException e) {
+            return java.util.Optional.of(e.getMessage());
+        }
     }
 
     private static List<NetworkParams> scaled(List<NetworkParams> params, double[] factor) {
@@ -177,7 +200,11 @@ public final class TrainJob {
             double scaled = 0;
             int k = plan.targets().size();
             for (PreparedSeries p : prepared) {
-                Forecaster model = new Forecaster(plan.schema(p.series()), plan.network(), fit.params(), p.pre(), List.of());
+                if (p.validationCuts().length == 0) {
+                    folds.add(List.of()); // too short for a validation window (padded run): trained on, not scored
+                    continue;
+                }
+                Forecaster model = new Forecaster(plan.schema(p.series()), plan.network(), fit.params(), p.pre(), List.of(), plan.pad());
                 HistoricalForecasts.Origins origins = new HistoricalForecasts.Origins(p.validationCuts(), plan.horizon(), plan.targets(),
                         p.season());
                 List<Backtest.Fold> f = HistoricalForecasts.run(p.series(), origins, model);

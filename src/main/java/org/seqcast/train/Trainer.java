@@ -42,6 +42,7 @@ public final class Trainer {
     public record Result(int bestEpoch, int epochsRun, double bestValidationLoss, double[] trainLoss, double[] validationLoss) {
     }
 
+    private final boolean mae; // the output loss is MAE: validation is scored the same way
     private final MultiLayerNetwork net;
     private final Windows train;
     private final int features;
@@ -72,6 +73,7 @@ public final class Trainer {
             throw new IllegalArgumentException("Invalid training windows = 0");
         }
         this.net = net;
+        this.mae = FastNetwork.isMae(net);
         this.train = train;
         this.features = train.features();
         this.timesteps = train.timesteps();
@@ -230,7 +232,7 @@ public final class Trainer {
         return sum / batches;
     }
 
-    /** Mean squared error over all validation outputs (scaled units). */
+    /** The training loss over all validation outputs (scaled units): mean squared error, or mean absolute error for an MAE network. */
     public double validationLoss() {
         float[] pred;
         if (fast != null) {
@@ -244,7 +246,7 @@ public final class Trainer {
         for (int i = 0; i < valY.length; i++) {
             for (int k = 0; k < outputs; k++) {
                 double d = pred[i * outputs + k] - valY[i][k];
-                s += d * d;
+                s += mae ? Math.abs(d) : d * d;
             }
         }
         return s / ((double) valY.length * outputs);

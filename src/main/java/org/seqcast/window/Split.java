@@ -48,4 +48,18 @@ public record Split(int windows, int train, int valStart, int fitRows) {
         int fitRows = spec.start(rows, valStart) + spec.timesteps();
         return new Split(n, train, valStart, fitRows);
     }
+
+    /**
+     * {@link #of}, except that a series with too few windows for one training and one validation window is not
+     * an error: all its windows (possibly none) train and none validate, and every row is fitted on. For a
+     * network trained across many series, where the others early-stop it.
+     */
+    public static Split orAllTraining(int rows, WindowSpec spec, double fraction, String what) {
+        int n = spec.count(rows);
+        int gap = (spec.horizon() - 1 + spec.stride() - 1) / spec.stride();
+        if (n < gap + 2) {
+            return new Split(n, n, n, rows);
+        }
+        return of(rows, spec, fraction, what);
+    }
 }

@@ -48,8 +48,8 @@ class BatchOutputsTest {
         assertEquals("id,t,y\na,5,10\na,6,11\nc,5,30\nc,6,31\n", Files.readString(dir.resolve("forecasts.csv")));
         List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
         assertEquals(String.join(",", BatchOutputs.SUMMARY_HEADER), summary.get(0));
-        assertEquals("a,ok,4,3,0.5,0.9,,,,1.250,", summary.get(1));
-        assertEquals("b,failed,2,,,,,,,0.100,too short", summary.get(2));
+        assertEquals("a,ok,4,3,0.5,0.9,,,,1.250,,model", summary.get(1));
+        assertEquals("b,failed,2,,,,,,,0.100,too short,", summary.get(2));
         assertTrue(summary.get(4).startsWith("d,skipped,"), summary.get(4));
     }
 

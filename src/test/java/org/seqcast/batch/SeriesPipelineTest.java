@@ -40,8 +40,13 @@ class SeriesPipelineTest {
     }
 
     @Test
-    void aTooShortSeriesIsAFailedResultWithItsReasonNotAnException() {
-        SeriesResult r = SeriesPipeline.run(TestSeries.tinyConfig(), "short", series(8), new SeriesPipeline.Options(false, false));
+    void aTooShortSeriesIsForecastByThetaAndWithIntervalsAFailedResultWithItsReasonNotAnException() {
+        SeriesResult theta = SeriesPipeline.run(TestSeries.tinyConfig(), "short", series(8), new SeriesPipeline.Options(false, false));
+        assertEquals(SeriesResult.Status.OK, theta.status(), theta.error());
+        assertEquals("theta", theta.method());
+        SeqcastConfig intervals = org.seqcast.config.ConfigLoader.load(null, java.util.stream.Stream.concat(TestSeries.TINY.stream(),
+                java.util.stream.Stream.of("forecast.intervals=[80]")).toList());
+        SeriesResult r = SeriesPipeline.run(intervals, "short", series(8), new SeriesPipeline.Options(false, false));
         assertEquals(SeriesResult.Status.FAILED, r.status());
         assertTrue(r.error().contains("too short"), r.error());
         assertNull(r.forecast());

@@ -105,7 +105,7 @@ class JsonShapesTest {
         JsonNode j = run(with("batch", "--input", "data/eustocks-long.csv", "--series-column", "index", "--out", dir.resolve("b").toString(),
                 "--set", "training.ensemble=1", "--json"));
         assertEquals(List.of("out", "forecasts", "summary", "series", "ok", "failed", "not_run", "resumed", "workers", "seconds",
-                "series_per_second", "interrupted", "exit_code", "failures"), fields(j));
+                "series_per_second", "interrupted", "exit_code", "failures", "theta"), fields(j));
         assertEquals(4, j.get("ok").asInt());
     }
 }

@@ -61,12 +61,14 @@ public final class FastNetwork {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
+    private final boolean mae;  // the output loss is MAE (else MSE)
     private int iteration;
     private float[] pred = new float[0];
     private float[] dh = new float[0];
 
     private FastNetwork(MultiLayerNetwork net, List<LSTM> lstms, OutputLayer out, Adam adam) {
         this.net = net;
+        this.mae = isMae(net);
         this.layers = lstms.size();
         this.nIn = new int[layers];
         this.units = new int[layers];
@@ -155,8 +157,10 @@ public final class FastNetwork {
                     return Optional.of("layer " + i + " is not a dense output layer");
                 }
                 org.deeplearning4j.nn.conf.layers.OutputLayer c = (org.deeplearning4j.nn.conf.layers.OutputLayer) l.conf().getLayer();
-                if (!(c.getLossFn() instanceof LossMSE mse) || mse.getWeights() != null) {
-                    return Optional.of("the output loss is not unweighted MSE");
+                boolean mse = c.getLossFn() instanceof LossMSE m && m.getWeights() == null;
+                boolean mae = c.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMAE a && a.getWeights() == null;
+                if (!mse && !mae) {
+                    return Optional.of("the output loss is not unweighted MSE or MAE");
                 }
                 if (!(c.getActivationFn() instanceof ActivationIdentity) || !c.hasBias()) {
                     return Optional.of("the output layer is not linear with a bias");
@@ -306,11 +310,20 @@ public final class FastNetwork {
         float[] h = kernels[layers - 1].hp;
         // Loss and its gradient with respect to the predictions; DL4J divides the gradient by the batch size.
         double loss = 0;
-        float scale = 2f / ((float) outputs * b);
-        for (int i = 0; i < b * outputs; i++) {
-            float d = pred[i] - y[i];
-            loss += (double) d * d;
-            pred[i] = d * scale; // now dL/dpred
+        if (mae) {
+            float scale = 1f / ((float) outputs * b);
+            for (int i = 0; i < b * outputs; i++) {
+                float d = pred[i] - y[i];
+                loss += Math.abs(d);
+                pred[i] = Math.signum(d) * scale; // now dL/dpred
+            }
+        } else {
+            float scale = 2f / ((float) outputs * b);
+            for (int i = 0; i < b * outputs; i++) {
+                float d = pred[i] - y[i];
+                loss += (double) d * d;
+                pred[i] = d * scale; // now dL/dpred
+            }
         }
         loss /= (double) outputs * b;
         // Dense layer: gradients of W and b, and dL/dh at the last step.
@@ -449,5 +462,12 @@ public final class FastNetwork {
             p[i] -= mi * step / ((float) Math.sqrt(vi) + e);
         }
         iteration++;
+    }
+
+    /** Whether the network's output loss is MAE (DL4J's {@code LossMAE}); else it is MSE. */
+    public static boolean isMae(MultiLayerNetwork net) {
+        org.deeplearning4j.nn.api.Layer[] ls = net.getLayers();
+        return ls[ls.length - 1].conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.OutputLayer o
+                && o.getLossFn() instanceof org.nd4j.linalg.lossfunctions.impl.LossMAE;
     }
 }

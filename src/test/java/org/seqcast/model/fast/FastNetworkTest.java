@@ -73,6 +73,28 @@ class FastNetworkTest {
     }
 
     @Test
+    void maeStepsMatchDl4jFit() {
+        NetworkSpec spec = spec(3, 1, 6, false, 5, 4);
+        MultiLayerNetwork ref = new MultiLayerNetwork(NetworkFactory.configuration(spec, 1e-2, 5, org.seqcast.model.Loss.MAE));
+        ref.init();
+        MultiLayerNetwork net = new MultiLayerNetwork(NetworkFactory.configuration(spec, 1e-2, 5, org.seqcast.model.Loss.MAE));
+        net.init();
+        FastLstm.install(net);
+        assertTrue(FastNetwork.isMae(net));
+        FastNetwork fast = FastNetwork.of(net).orElseThrow();
+        Random r = new Random(4);
+        for (int b : new int[] {8, 3, 8}) {
+            INDArray x = random(r, b, 3, 5);
+            INDArray y = random(r, b, 4);
+            ref.fit(new DataSet(x, y));
+            double score = fast.fit(flat(x), flat(y), b, 5);
+            assertEquals(ref.score(), score, 1e-4 * Math.abs(ref.score()) + 1e-7, "MAE score");
+        }
+        fast.writeBack();
+        assertClose(ref.params(), net.params(), 2e-3, "parameters after 3 Adam steps on MAE");
+    }
+
+    @Test
     void outputsMatchTheNetworksOutput() {
         NetworkSpec spec = spec(2, 2, 7, false, 6, 5);
         MultiLayerNetwork net = withKernel(spec, 1e-3, 1);

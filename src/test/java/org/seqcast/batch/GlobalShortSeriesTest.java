@@ -1,0 +1,86 @@
+package org.seqcast.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.MissingPolicy;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.forecast.Forecaster;
+import org.seqcast.model.Loss;
+import org.seqcast.train.Plan;
+
+/**
+ * Every series gets a forecast: in a run over many series one shorter than the lookback is padded, one too short for a
+ * validation window trains without one; per series, one too short for a network is forecast by the Theta method.
+ */
+class GlobalShortSeriesTest {
+    @TempDir
+    Path dir;
+
+    private TimeSeries series(String name, int rows, double level, int seed) {
+        return CsvSeriesReader.read(TestSeries.write(dir, name, rows, level, seed).toString(), "month", List.of("value"), MissingPolicy.ERROR);
+    }
+
+    private static SeqcastConfig config(String... more) {
+        List<String> sets = new ArrayList<>(TestSeries.TINY);
+        sets.addAll(List.of(more));
+        return ConfigLoader.load(null, sets);
+    }
+
+    @Test
+    void globalForecastsSeriesShorterThanTheLookbackAndThanAValidationWindow() {
+        // lookback 6, horizon 3: 8 rows are padded to 1 training + 1 validation window; 4 rows have one window, no validation
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 8, 500, 2), series("c.csv", 4, 50, 3),
+                series("d.csv", 72, 80, 4));
+        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("a", "b", "c", "d"), all, new SeriesPipeline.Options(false, true), 1);
+        for (int i = 0; i < rs.size(); i++) {
+            SeriesResult r = rs.get(i);
+            assertTrue(r.ok(), r.id() + ": " + r.error());
+            assertEquals(3, r.forecast().horizon());
+            for (double[] step : r.forecast().values()) {
+                assertTrue(Double.isFinite(step[0]));
+            }
+            assertEquals("model", r.method());
+            // the saved model pads the same way when it forecasts the series again
+            assertArrayEquals(r.forecast().values(), new Forecaster(r.bundle()).forecast(all.get(i)).values());
+        }
+        assertTrue(Double.isNaN(rs.get(2).validationMae()), "no validation window for 4 rows");
+        assertTrue(Double.isFinite(rs.get(1).validationMae()));
+    }
+
+    @Test
+    void theLookbackOfManySeriesFollowsTheMedianSeriesNotTheShortest() {
+        SeqcastConfig cfg = config("window.timesteps=auto");
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 8, 500, 2), series("d.csv", 72, 80, 4));
+        Plan many = Plan.of(cfg, all);
+        assertEquals(24, many.timesteps(), "two seasons: the median series (60 rows) allows them");
+        assertTrue(many.pad());
+        assertEquals(Loss.MAE, many.loss());
+        Plan one = Plan.of(cfg, List.of(all.get(1)));
+        assertEquals(1, one.timesteps(), "one series alone keeps train's lookback");
+        assertEquals(Loss.MSE, one.loss());
+    }
+
+    @Test
+    void perSeriesRunsForecastASeriesTooShortForANetworkWithTheta() {
+        TimeSeries s = series("short.csv", 10, 100, 7); // needs 12 rows for one training and one validation window
+        SeriesResult r = SeriesPipeline.run(config(), "short", s, new SeriesPipeline.Options(true, true));
+        assertTrue(r.ok(), r.error());
+        assertEquals("theta", r.method());
+        assertEquals(0, r.epochs());
+        assertEquals(3, r.forecast().horizon());
+        assertNotNull(r.holdout(), "--evaluate scores theta in the model's place");
+        assertEquals(null, r.bundle(), "no network, no model");
+        assertEquals("theta", BatchOutputs.row(r).cells().get(BatchOutputs.SUMMARY_HEADER.indexOf("method")));
+    }
+}
