@@ -261,4 +261,22 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
     public boolean sesLevel() {
         return levelScaled() && !recursive() && "ses".equals(System.getProperty("seqcast.global.level"));
     }
+
+    /**
+     * The most recent rows a series trains on in a run over many series: ten seasons (ten years of monthly or quarterly
+     * data), or ten times lookback + horizon without a season; every row otherwise. A JVM property
+     * {@code seqcast.global.history} (rows, 0 = all) overrides it for measurements.
+     */
+    public int historyRows(TimeSeries s) {
+        if (!pad) {
+            return Integer.MAX_VALUE;
+        }
+        String p = System.getProperty("seqcast.global.history");
+        if (p != null) {
+            int rows = Integer.parseInt(p);
+            return rows <= 0 ? Integer.MAX_VALUE : rows;
+        }
+        int m = season(s);
+        return m > 1 ? 10 * m : 10 * (timesteps + horizon);
+    }
 }

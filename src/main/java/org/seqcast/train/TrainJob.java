@@ -77,6 +77,9 @@ public final class TrainJob {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
         Plan plan = Plan.of(cfg, series);
+        if (plan.pad()) {
+            series = recent(plan, series);
+        }
         Fitter fitter = new Fitter(plan, workers);
         Map<String, SeqcastException> failures = new LinkedHashMap<>();
         List<TrainReport.Candidate> tried = new ArrayList<>();
@@ -162,6 +165,20 @@ public final class TrainJob {
         }
         org.seqcast.forecast.Schema s = plan.schema(p.series());
         return new TrainReport.Ahead(s.seasons(), s.lags(), s.known(), p.pre().ahead().baseLag());
+    }
+
+    /**
+     * Over many series each series trains on its most recent {@link Plan#historyRows} rows only: one network learns
+     * from every series' windows alike, and decades-old windows (the growth rates of another era) would pull it away
+     * from the present that it forecasts. The forecast still starts at each series' end.
+     */
+    static List<TimeSeries> recent(Plan plan, List<TimeSeries> series) {
+        List<TimeSeries> out = new ArrayList<>();
+        for (TimeSeries s : series) {
+            int keep = plan.historyRows(s);
+            out.add(s.length() > keep ? s.slice(s.length() - keep, s.length()) : s);
+        }
+        return out;
     }
 
     /**

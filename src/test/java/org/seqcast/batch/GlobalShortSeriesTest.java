@@ -83,4 +83,15 @@ class GlobalShortSeriesTest {
         assertEquals(null, r.bundle(), "no network, no model");
         assertEquals("theta", BatchOutputs.row(r).cells().get(BatchOutputs.SUMMARY_HEADER.indexOf("method")));
     }
+
+    @Test
+    void manySeriesTrainOnTheirLastTenSeasonsAndForecastAfterTheirEnd() {
+        List<TimeSeries> all = List.of(series("long.csv", 200, 10, 1), series("d.csv", 72, 80, 4));
+        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("long", "d"), all, new SeriesPipeline.Options(false, true), 1);
+        assertTrue(rs.get(0).ok(), rs.get(0).error());
+        assertEquals(120, rs.get(0).bundle().provenance().rows(), "ten seasons of monthly data");
+        assertEquals(72, rs.get(1).bundle().provenance().rows());
+        assertEquals(all.get(0).futureTimes(3), rs.get(0).forecast().times(), "the forecast follows the whole series");
+        assertEquals(Integer.MAX_VALUE, Plan.of(config(), List.of(all.get(0))).historyRows(all.get(0)), "one series: every row");
+    }
 }
