@@ -173,7 +173,9 @@ abstract class ValueType {
     static ValueType autoOrIntegers(int min, int max) {
         ValueType n = integer(min, max);
         String name = "auto, or integer or list of integers between " + min + " and " + max;
-        return new ValueType(name, "'auto' or an " + n.name + ", or a list of them", List.class) {
+        String expected = "'auto' or an " + n.name + ", or a list of them";
+        ValueType list = listOf(n, true, name, expected);
+        return new ValueType(name, expected, List.class) {
             @Override
             Object decode(Node node, String path) {
                 if (node instanceof Scalar s && "auto".equals(s.value())) {
@@ -189,37 +191,24 @@ abstract class ValueType {
                     }
                     return List.of(v);
                 }
-                return listOf(n, true, name, expected).decode(node, path);
+                return list.decode(node, path);
             }
 
             @Override
             boolean accepts(Object value) {
-                if (!(value instanceof List<?> list)) {
-                    return false;
-                }
-                Set<Object> seen = new HashSet<>();
-                for (Object v : list) {
-                    if (v == null || !n.accepts(v) || !seen.add(v)) {
-                        return false;
-                    }
-                }
-                return true;
+                return list.accepts(value);
             }
 
             @Override
             String format(Object value) {
-                List<?> list = (List<?>) value;
-                if (list.isEmpty()) {
+                List<?> values = (List<?>) value;
+                if (values.isEmpty()) {
                     return "auto";
                 }
-                if (list.size() == 1) {
-                    return n.format(list.get(0));
+                if (values.size() == 1) {
+                    return n.format(values.get(0));
                 }
-                List<String> parts = new ArrayList<>();
-                for (Object v : list) {
-                    parts.add(n.format(v));
-                }
-                return "[" + String.join(", ", parts) + "]";
+                return list.format(value);
             }
         };
     }
