@@ -65,25 +65,11 @@ public final class BatchCommand extends Subcommand {
     @Option(names = "--workers", paramLabel = "N", description = "Series trained at once, one single-threaded network each (default: cores).")
     Integer workers;
 
-    @Option(names = "--evaluate", description = "Also score a model trained without the last window.horizon rows on those rows,"
-            + " beside naive and seasonal naive (trains twice).")
-    boolean evaluate;
-
-    @Option(names = "--models", paramLabel = "DIR", description = "Apply the saved models DIR/<series>.seqcast instead of training.")
-    Path models;
-
-    @Option(names = "--save-models", description = "Save each series' model as DIR/models/<series>.seqcast.")
-    boolean saveModels;
-
-    @Option(names = "--global", description = "Train one network on the windows of all series (each scaled by its own statistics)"
-            + " and forecast each with it.")
-    boolean global;
+    @Mixin
+    BatchModeMixin mode;
 
     @Option(names = "--fail-fast", description = "Stop at the first failed series (series in flight finish).")
     boolean failFast;
-
-    @Option(names = "--resume", description = "Skip series whose results in --out are complete (same config and mode required).")
-    boolean resume;
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run only shard K (0-based) of N: the series whose id hashes"
             + " (SHA-256) to K, so N jobs (a job array) split the input without Spark. Use a separate --out per shard.")
@@ -147,7 +133,7 @@ public final class BatchCommand extends Subcommand {
         }
         int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         info(String.format(Locale.ROOT, "batch: %d series, time column '%s', target %s, %d worker%s%s -> %s", source.size(),
-                cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", global ? ", one global network" : "", out));
+                cfg.data().timeColumn(), cfg.data().target(), w, w == 1 ? "" : "s", mode.global() ? ", one global network" : "", out));
 
         OutputPaths paths = new OutputPaths().input("-c", config.configFile()).outputDirectory("--out", out)
                 .outputInDirectory("--out", out.resolve("forecasts.csv")).outputInDirectory("--out", out.resolve("summary.csv"));
@@ -156,14 +142,14 @@ public final class BatchCommand extends Subcommand {
         }
         paths.check();
         try (BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), BatchColumns.forecastHeader(cfg))) {
-            outputs.start(fingerprint(cfg), resume);
+            outputs.start(fingerprint(cfg), mode.resume());
             return run(cfg, source, outputs, w);
         }
     }
 
     private int run(SeqcastConfig cfg, SeriesSource source, BatchOutputs outputs, int w) throws Exception {
         BatchRunner runner = new BatchRunner(cfg, source, outputs,
-                new BatchRunner.Settings(w, failFast, resume, saveModels, evaluate, models, global),
+                new BatchRunner.Settings(w, failFast, mode.resume(), mode.saveModels(), mode.evaluate(), models(), mode.global()),
                 BatchProgress.create(common.quiet(), Progress.stderrIsTerminal(), err()));
         CountDownLatch reported = new CountDownLatch(1);
         // Ctrl-C / SIGTERM: stop taking series, then wait (in the shutdown hook) until the CSVs of what is done are written.
@@ -188,16 +174,9 @@ public final class BatchCommand extends Subcommand {
         if (workers != null && workers < 1) {
             throw SeqcastException.config("Invalid --workers = " + workers + "; give 1 or more");
         }
-        if (models != null && (global || evaluate || saveModels)) {
-            throw SeqcastException.config("--models applies saved models without training; it cannot be combined with "
-                    + (global ? "--global" : evaluate ? "--evaluate" : "--save-models"));
-        }
+        mode.check();
         if (shard != null) {
             Shard.parse(shard);
-        }
-        if (global && resume) {
-            throw SeqcastException.config("--resume skips finished series, but --global trains one network on all of them; "
-                    + "run --global again without --resume");
         }
     }
 
@@ -230,10 +209,15 @@ public final class BatchCommand extends Subcommand {
         return files.get(0).toString();
     }
 
+    /** The saved models to apply ({@code --models}), or null. */
+    private Path models() {
+        return mode.models() == null ? null : Path.of(mode.models());
+    }
+
     /** What must be equal for --resume to reuse earlier results: the resolved config and the mode. */
     private String fingerprint(SeqcastConfig cfg) {
-        return ConfigLoader.toYaml(cfg) + "\n# batch mode: " + (global ? "global" : "per-series") + (evaluate ? ", evaluate" : "")
-                + (models != null ? ", models " + models.toAbsolutePath().normalize() : "") + ", series column "
+        return ConfigLoader.toYaml(cfg) + "\n# batch mode: " + (mode.global() ? "global" : "per-series") + (mode.evaluate() ? ", evaluate" : "")
+                + (models() != null ? ", models " + models().toAbsolutePath().normalize() : "") + ", series column "
                 + (seriesColumn == null ? "-" : seriesColumn) + (shard == null ? "" : ", shard " + Shard.parse(shard)) + "\n";
     }
 

@@ -9,6 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.seqcast.SeqcastException;
+import org.seqcast.cli.BatchModeMixin;
 import org.seqcast.cli.ConfigMixin;
 import org.seqcast.cli.ExitCode;
 import org.seqcast.cli.Main;
@@ -50,20 +51,8 @@ public final class SparkBatch extends Subcommand {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Output directory (any Hadoop path).")
     String out;
 
-    @Option(names = "--evaluate", description = "Also score a model trained without the last window.horizon rows on those rows (trains twice).")
-    boolean evaluate;
-
-    @Option(names = "--models", paramLabel = "DIR", description = "Apply the saved models DIR/<series>.seqcast instead of training.")
-    String models;
-
-    @Option(names = "--save-models", description = "Save each series' model as OUT/models/<series>.seqcast.")
-    boolean saveModels;
-
-    @Option(names = "--global", description = "Train one network on the windows of all series (in one task) and forecast each with it.")
-    boolean global;
-
-    @Option(names = "--resume", description = "Skip the series whose latest result in --out is ok (same config and mode required).")
-    boolean resume;
+    @Mixin
+    BatchModeMixin batchMode;
 
     @Option(names = "--partitions", paramLabel = "N", description = "Spark tasks for the series (default: half the series count, at least"
             + " the cluster's cores, at most 50 per core).")
@@ -119,14 +108,17 @@ public final class SparkBatch extends Subcommand {
                 }
                 throw e;
             }
+            String models = batchMode.models();
+            boolean global = batchMode.global();
             SeqcastTask.Mode mode = models != null ? SeqcastTask.Mode.APPLY : global ? SeqcastTask.Mode.GLOBAL : SeqcastTask.Mode.TRAIN;
             String source = String.join(",", inputs);
-            SeqcastTask task = SeqcastTask.create(cfg, List.of(table.columns()), seriesColumn, source, mode, evaluate, saveModels,
+            SeqcastTask task = SeqcastTask.create(cfg, List.of(table.columns()), seriesColumn, source, mode, batchMode.evaluate(), batchMode.saveModels(),
                     new NativeSettings(javacppCache));
             info(String.format(Locale.ROOT, "spark batch: %s (%s), series column '%s', time column '%s', target %s%s on %s -> %s", source,
                     fmt.name().toLowerCase(Locale.ROOT), seriesColumn, task.timeColumn(), task.targets(), global ? ", one global network" : "",
                     spark.sparkContext().master(), out));
-            SparkBatchJob.Settings settings = new SparkBatchJob.Settings(seriesColumn, out, partitions, chunk, resume, models, saveModels, global,
+            SparkBatchJob.Settings settings = new SparkBatchJob.Settings(seriesColumn, out, partitions, chunk, batchMode.resume(), models,
+                    batchMode.saveModels(), global,
                     task.fingerprint() + (models != null ? "# models " + models + "\n" : ""), 1000);
             SparkBatchJob.Report r;
             try {
@@ -148,14 +140,8 @@ public final class SparkBatch extends Subcommand {
     }
 
     private void checkOptions() {
-        if (models != null && (global || evaluate || saveModels)) {
-            throw SeqcastException.config("--models applies saved models without training; it cannot be combined with "
-                    + (global ? "--global" : evaluate ? "--evaluate" : "--save-models"));
-        }
-        if (global && resume) {
-            throw SeqcastException.config("--resume skips finished series, but --global trains one network on all of them; "
-                    + "run --global again without --resume");
-        }
+        batchMode.check();
+        boolean global = batchMode.global();
         if (chunk < 0 || (chunk > 0 && global)) {
             throw SeqcastException.config("Invalid --chunk = " + chunk + "; give 1 or more series per run" + (global ? ", without --global"
                     + " (one network over all series is one run)" : ""));

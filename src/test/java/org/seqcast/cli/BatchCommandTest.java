@@ -159,4 +159,18 @@ class BatchCommandTest {
         assertEquals(ExitCode.USAGE.code(), r.code());
         assertTrue(r.err().contains("--global") && r.err().contains("Try 'seqcast batch --help'"), r.err());
     }
+
+    /** The mode options (BatchModeMixin, shared with the Spark job) refuse combinations before any work: exit 2, one line. */
+    @Test
+    void refusesModeCombinationsBeforeAnyWork() {
+        Path out = dir.resolve("out");
+        Run models = run(batch("-i", "data/eustocks-long.csv", "--series-column", "index", "-o", out.toString(), "--models",
+                dir.toString(), "--global"));
+        assertEquals(ExitCode.USAGE.code(), models.code(), models.err());
+        assertTrue(models.err().contains("--models applies saved models without training; it cannot be combined with --global"), models.err());
+        Run resume = run(batch("-i", "data/eustocks-long.csv", "--series-column", "index", "-o", out.toString(), "--global", "--resume"));
+        assertEquals(ExitCode.USAGE.code(), resume.code(), resume.err());
+        assertTrue(resume.err().contains("run --global again without --resume"), resume.err());
+        assertTrue(!Files.exists(out), "nothing written");
+    }
 }
