@@ -241,12 +241,12 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
 
     /** The training loss: MAE over many series (every series' windows weigh alike, robust to wild ones), MSE over one. */
     public Loss loss() {
-        return pad && !"mse".equals(System.getProperty("seqcast.global.loss")) ? Loss.MAE : Loss.MSE;
+        return pad && !org.seqcast.config.DesignSwitches.mseLoss() ? Loss.MAE : Loss.MSE;
     }
 
     /** Series keep their own level only ({@link org.seqcast.transform.Preprocessor#fitLevels}) in a run over many series. */
     public boolean levelScaled() {
-        return pad && !"series".equals(System.getProperty("seqcast.global.scale"));
+        return pad && !org.seqcast.config.DesignSwitches.seriesScale();
     }
 
     /**
@@ -254,12 +254,12 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
      * over many series with season inputs and a direct strategy.
      */
     public boolean deseasonalise() {
-        return levelScaled() && seasonInputs && periods == 1 && !recursive() && !"off".equals(System.getProperty("seqcast.global.deseason"));
+        return levelScaled() && seasonInputs && periods == 1 && !recursive() && !org.seqcast.config.DesignSwitches.noDeseason();
     }
 
     /** Windows are taken relative to their SES level (not their last value) in a run over many series with a direct strategy. */
     public boolean sesLevel() {
-        return levelScaled() && !recursive() && "ses".equals(System.getProperty("seqcast.global.level"));
+        return levelScaled() && !recursive() && org.seqcast.config.DesignSwitches.sesLevel();
     }
 
     /**
@@ -271,10 +271,9 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         if (!pad) {
             return Integer.MAX_VALUE;
         }
-        String p = System.getProperty("seqcast.global.history");
-        if (p != null) {
-            int rows = Integer.parseInt(p);
-            return rows <= 0 ? Integer.MAX_VALUE : rows;
+        int rows = org.seqcast.config.DesignSwitches.historyRows();
+        if (rows >= 0) {
+            return rows == 0 ? Integer.MAX_VALUE : rows;
         }
         int m = season(s);
         return m > 1 ? 10 * m : 10 * (timesteps + horizon);

@@ -184,9 +184,10 @@ public record Preprocessor(boolean log, boolean windowNorm, int targets, ColumnS
         }
         double[] mean = p.scaler().mean();
         double[] scale = p.scaler().scale();
+        double unit = org.seqcast.config.DesignSwitches.logUnit();
         for (int c = 0; c < mean.length; c++) {
             if ((c < targets && p.log()) || c >= mean.length - unscaled) {
-                scale[c] = c < targets ? Double.parseDouble(System.getProperty("seqcast.global.unit", "1")) : 1;
+                scale[c] = c < targets ? unit : 1;
                 if (c >= targets) {
                     mean[c] = 0;
                 }
