@@ -55,6 +55,12 @@ public final class BatchOutputs implements AutoCloseable {
 
     /** One line of summary.csv, as written. */
     public record Row(String series, SeriesResult.Status status, double seconds, String error, List<String> cells) {
+        private static final int METHOD = SUMMARY_HEADER.indexOf("method");
+
+        /** The {@code method} cell ({@code model}, or {@code theta} for the classical fallback); empty in a summary written before it. */
+        public String method() {
+            return METHOD < cells.size() ? cells.get(METHOD) : "";
+        }
     }
 
     private final Path dir;

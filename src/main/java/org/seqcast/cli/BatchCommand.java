@@ -228,7 +228,7 @@ public final class BatchCommand extends Subcommand {
                 out.resolve("forecasts.csv"), out.resolve("summary.csv"), r.interrupted() ? "; interrupted: re-run with --resume to finish" : ""));
         List<String> fallbacks = new ArrayList<>();
         for (BatchOutputs.Row row : r.rows()) {
-            if (row.status() == SeriesResult.Status.OK && "theta".equals(row.cells().get(row.cells().size() - 1))) {
+            if (row.status() == SeriesResult.Status.OK && "theta".equals(row.method())) {
                 fallbacks.add(row.series());
             }
         }
