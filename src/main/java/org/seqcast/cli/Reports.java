@@ -69,6 +69,10 @@ final class Reports {
         if (r.shrink() != null) {
             out.add("shrink: predicted change from the last value scaled by " + shrink(r.shrink(), r.horizon(), k));
         }
+        if (org.seqcast.forecast.Provenance.ETS.equals(r.combine())) {
+            out.add("combine: each point forecast is the mean of the network's and automatic exponential smoothing's (ETS, "
+                    + "forecast.combine)");
+        }
         if (r.refit() != null) {
             int e = r.refit().epochs().get(0);
             out.add(String.format(Locale.ROOT, "refit: %d windows, %d epoch%s", r.refit().windows(), e, e == 1 ? "" : "s"));

@@ -202,7 +202,11 @@ public final class ConfigSchema {
                             + "windows (0 = naive); needs transform.window_norm"),
             key("forecast.strategy", choice(Strategy.class), "direct",
                     "direct: the network outputs all horizon steps at once; recursive: it forecasts one step and its forecast is fed "
-                            + "back as the newest input (needs data.features empty)"));
+                            + "back as the newest input (needs data.features empty)"),
+            key("forecast.combine", choice(Combine.class), "auto",
+                    "ets: the point forecast is the mean of the network's and automatic exponential smoothing's (R's ets, fitted on "
+                            + "the same history at every forecast); none: the network's alone; auto: ets in runs over many series "
+                            + "(batch --global), none over one"));
 
     /** A record field: a key, or (in {@link SeqcastConfig} only) a whole section. */
     private record Slot(String name, RecordComponent component, Key key, Class<? extends Record> section) {}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.seqcast.SeqcastException;
 import org.seqcast.data.TimeSeries;
+import org.seqcast.eval.Ets;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
 import org.seqcast.transform.Preprocessor;
@@ -13,6 +14,13 @@ import org.seqcast.transform.Preprocessor;
  * series from its last {@code timesteps} rows, transformed as in training, through every member,
  * median-combined, with the calibrated intervals, stamped with timestamps continuing the series. Made from a
  * saved {@link ModelBundle}, or from the parts while training scores a candidate on its validation origins.
+ *
+ * <p>With {@code forecast.combine} resolved to ets ({@link Provenance#combinesEts}) each target's point forecast is
+ * the equal-weight mean of the network's and automatic exponential smoothing's ({@link Ets}) fitted on the same
+ * history, before the intervals are added (they were calibrated on the combined forecasts). A Forecaster asked again
+ * for a longer history that begins with the one its ETS was fitted on (the later validation origins, a backtest
+ * refitted once) runs that ETS on over the new rows instead of refitting, as the network is not refitted either;
+ * a new Forecaster (predict, a refit at every origin) fits afresh. Calls are serialised.
  */
 public final class Forecaster implements ForecastMethod {
     private final Schema schema;
@@ -20,11 +28,18 @@ public final class Forecaster implements ForecastMethod {
     private final List<ModelBundle.IntervalBand> intervals;
     private final Predictor predictor;
     private final boolean pad;
+    private final boolean ets;
+    /** Per target, the ETS model fitted on the first history this Forecaster saw (see the class comment). */
+    private final Ets.Model[] fitted;
+    private final double[][] fittedOn;
 
-    /** A saved model; one trained across many series pads a series shorter than its lookback, as it was trained to. */
+    /**
+     * A saved model; one trained across many series pads a series shorter than its lookback, as it was trained to,
+     * and one whose provenance says so combines with ETS.
+     */
     public Forecaster(ModelBundle bundle) {
         this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals(),
-                bundle.provenance().series() > 1);
+                bundle.provenance().series() > 1, bundle.provenance().combinesEts());
     }
 
     public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
@@ -38,7 +53,16 @@ public final class Forecaster implements ForecastMethod {
      */
     public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
                       List<ModelBundle.IntervalBand> intervals, boolean pad) {
+        this(schema, network, members, pre, intervals, pad, false);
+    }
+
+    /** @param ets each point forecast is the mean of the network's and automatic ETS' ({@code forecast.combine}) */
+    public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,
+                      List<ModelBundle.IntervalBand> intervals, boolean pad, boolean ets) {
         this.pad = pad;
+        this.ets = ets;
+        this.fitted = new Ets.Model[schema.targets().size()];
+        this.fittedOn = new double[schema.targets().size()][];
         this.schema = schema;
         this.pre = pre;
         this.intervals = List.copyOf(intervals);
@@ -70,7 +94,7 @@ public final class Forecaster implements ForecastMethod {
             double[][] transformed = pre.padFront(pre.apply(SeriesColumns.of(series, schema), series.source()), t - n,
                     schema.seasonInputs() && schema.seasons().size() == 1 ? schema.season() : 0);
             double[][] values = predictor.predict(pre.last(transformed, t));
-            return withIntervals(series.futureTimes(schema.horizon()), values);
+            return withIntervals(series.futureTimes(schema.horizon()), combined(series, values));
         }
         if (n < need) {
             throw SeqcastException.data(series.source() + ": " + n + " rows; the model looks back "
@@ -85,7 +109,49 @@ public final class Forecaster implements ForecastMethod {
             double[][] transformed = pre.apply(SeriesColumns.of(window, schema), series.source());
             values = predictor.predict(pre.last(transformed, t));
         }
-        return withIntervals(series.futureTimes(schema.horizon()), values);
+        return withIntervals(series.futureTimes(schema.horizon()), combined(series, values));
+    }
+
+    /** Whether the point forecasts are the mean of the network's and ETS'. */
+    public boolean combinesEts() {
+        return ets;
+    }
+
+    /** The network's point values [step][target], or with {@link #ets} their mean with ETS' fitted on the same history. */
+    private synchronized double[][] combined(TimeSeries series, double[][] values) {
+        if (!ets) {
+            return values;
+        }
+        int h = schema.horizon();
+        List<String> targets = schema.targets();
+        double[][] out = new double[values.length][];
+        for (int st = 0; st < values.length; st++) {
+            out[st] = values[st].clone();
+        }
+        for (int c = 0; c < targets.size(); c++) {
+            double[] y = series.column(targets.get(c));
+            Ets.Model model;
+            if (fitted[c] != null && y.length >= fittedOn[c].length
+                    && java.util.Arrays.equals(fittedOn[c], java.util.Arrays.copyOf(y, fittedOn[c].length))) {
+                model = fitted[c].over(y);
+            } else {
+                try {
+                    model = Ets.fit(y, schema.season());
+                } catch (IllegalArgumentException e) {
+                    throw SeqcastException.data(series.source() + ": column '" + targets.get(c) + "': exponential smoothing cannot be "
+                            + "fitted (" + e.getMessage() + "); fill the gaps (data.missing) or set forecast.combine: none");
+                }
+                if (fitted[c] == null) {
+                    fitted[c] = model;
+                    fittedOn[c] = y.clone();
+                }
+            }
+            double[] f = model.forecast(h);
+            for (int st = 0; st < h; st++) {
+                out[st][c] = (out[st][c] + f[st]) / 2;
+            }
+        }
+        return out;
     }
 
     /** Adds the calibrated interval offsets of the model to point values [step][target]. */

@@ -69,7 +69,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
     record ProvenanceJson(String dataPath, String dataSha256, int rows, String firstTime, String lastTime, long seed,
                           String seqcastVersion, String dl4jVersion, String javaVersion, String trainedAt, int bestEpoch, int epochsRun,
                           Integer series, String engine, String kernel, String cpu, String blas, Map<Method, Scores> validation,
-                          Map<String, Double> scores) {
+                          Map<String, Double> scores, String combine) {
     }
 
     /** The metadata of a bundle whose parameters hash to {@code paramsSha256}. */
@@ -98,7 +98,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         Provenance p = b.provenance();
         ProvenanceJson prov = new ProvenanceJson(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(),
                 p.seqcastVersion(), p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series(), p.engine(),
-                p.kernel(), p.cpu(), p.blas(), p.validation(), null);
+                p.kernel(), p.cpu(), p.blas(), p.validation(), null, p.combine());
         return new ModelMetadata(ModelFile.FORMAT, ModelFile.VERSION, schema, new NetworkJson(n.inputs(), n.timesteps(), n.outputs(), layers),
                 tensors, b.members().size(), paramsSha256, transform, intervals, prov, configYaml);
     }
@@ -160,7 +160,8 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         }
         return new Provenance(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(), p.seqcastVersion(),
                 p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series() == null ? 1 : p.series(),
-                orUnknown(p.engine()), orUnknown(p.kernel()), orUnknown(p.cpu()), orUnknown(p.blas()), validation);
+                orUnknown(p.engine()), orUnknown(p.kernel()), orUnknown(p.cpu()), orUnknown(p.blas()), validation,
+                p.combine() == null ? Provenance.NONE : p.combine()); // absent before forecast.combine
     }
 
     private static void putMae(Map<Method, Scores> m, Method method, Double mae) {

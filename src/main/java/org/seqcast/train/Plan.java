@@ -172,6 +172,18 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
         return List.copyOf(own);
     }
 
+    /**
+     * {@code forecast.combine} resolved: whether every point forecast is the mean of the network's and automatic ETS'
+     * ({@code eval.Ets}); auto: in a run over many series (those that {@link #pad}), not over one.
+     */
+    public boolean combineEts() {
+        return switch (config.forecast().combine()) {
+            case ETS -> true;
+            case NONE -> false;
+            case AUTO -> pad;
+        };
+    }
+
     /** True when the network's windows reach into the forecast period (known columns or seasonal lags). */
     public boolean ahead() {
         return lags || !known.isEmpty();

@@ -148,14 +148,15 @@ public final class TrainJob {
             TimeSeries s = p.series();
             Provenance prov = new Provenance(s.source(), s.sha256(), s.length(), s.firstTime(), s.lastTime(), cfg.training().seed(),
                     Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, first.bestEpoch(), first.epochsRun(),
-                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall);
+                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall,
+                    plan.combineEts() ? Provenance.ETS : Provenance.NONE);
             models.put(p.id(), new ModelBundle(cfg, plan.schema(s), plan.network(), fit.params(), p.pre(), bands, prov));
         }
         TrainReport report = new TrainReport(best.prepared().size(), plan.timesteps(), plan.horizon(), plan.network().inputs(),
                 plan.network().outputs(), plan.strategy(), plan.seasonInputs(), plan.engine(), fit.kernel(),
                 best.prepared().get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS, tried,
                 fit.params().size(), first.bestEpoch(), first.epochsRun(), refit, best.factor(), reports, (System.nanoTime() - t0) / 1e9,
-                ahead(plan, best.prepared().get(0)));
+                ahead(plan, best.prepared().get(0)), plan.combineEts() ? Provenance.ETS : Provenance.NONE);
         return new GlobalOutcome(report, models, failures, fit);
     }
 
@@ -221,7 +222,8 @@ public final class TrainJob {
                     folds.add(List.of()); // too short for a validation window (padded run): trained on, not scored
                     continue;
                 }
-                Forecaster model = new Forecaster(plan.schema(p.series()), plan.network(), fit.params(), p.pre(), List.of(), plan.pad());
+                Forecaster model = new Forecaster(plan.schema(p.series()), plan.network(), fit.params(), p.pre(), List.of(), plan.pad(),
+                        plan.combineEts());
                 HistoricalForecasts.Origins origins = new HistoricalForecasts.Origins(p.validationCuts(), plan.horizon(), plan.targets(),
                         p.season());
                 List<Backtest.Fold> f = HistoricalForecasts.run(p.series(), origins, model);

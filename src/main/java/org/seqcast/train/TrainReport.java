@@ -24,11 +24,13 @@ import org.seqcast.forecast.Method;
  * @param series        per series: decisions and validation scores
  * @param seconds       wall time of the whole run
  * @param ahead         how the windows reach into the forecast period (first series), or null for ordinary windows
+ * @param combine       how the point forecasts are made ({@code forecast.combine} resolved): {@code none} (the network's)
+ *                      or {@code ets} (the mean of the network's and automatic exponential smoothing's)
  */
 public record TrainReport(int networkSeries, int timesteps, int horizon, int inputs, int outputs, Strategy strategy,
                           boolean seasonInputs, Engine engine, String kernel, WindowNorm windowNorm, List<Candidate> candidates,
                           int members, int bestEpoch, int epochsRun, Refit refit, double[] shrink, List<SeriesReport> series,
-                          double seconds, Ahead ahead) {
+                          double seconds, Ahead ahead, String combine) {
 
     /**
      * Windows that reach into the forecast period.

@@ -47,7 +47,7 @@ class ConfigLoaderTest {
         assertEquals(64, d.model().layers().get(0).unitsFor(false), "auto units: 64");
         assertEquals(32, d.model().layers().get(0).unitsFor(true), "auto units: 32 for windows into the forecast period");
         assertEquals(new TrainingConfig(200, 32, java.util.OptionalDouble.empty(), 0.2, 20, 42, 2, true, Engine.AUTO), d.training());
-        assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT), d.forecast());
+        assertEquals(new ForecastConfig(List.of(), false, Strategy.DIRECT, org.seqcast.config.Combine.AUTO), d.forecast());
         assertEquals(new TransformConfig(TargetTransform.AUTO, WindowNorm.RELATIVE, true), d.transform());
         assertEquals(d, yaml(""));
         assertEquals(d, yaml("# nothing but a comment\n"));

@@ -83,7 +83,7 @@ class ConfigSchemaTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> new DataConfig("a.csv", "t", List.of(" "), List.of(), MissingPolicy.ERROR, OptionalInt.empty()));
         assertTrue(e.getMessage().contains("data.target"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false, Strategy.DIRECT));
+        e = assertThrows(IllegalArgumentException.class, () -> new ForecastConfig(List.of(95, 100), false, Strategy.DIRECT, org.seqcast.config.Combine.AUTO));
         assertTrue(e.getMessage().contains("forecast.intervals = [95, 100]"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new ModelConfig(List.of(), OutputLayer.LINEAR));
         assertTrue(e.getMessage().contains("model.layers"), e.getMessage());

@@ -50,7 +50,7 @@ class ModelFileTest {
         validation.put(Method.MODEL, new Scores(1.25, 1.5, Double.NaN, 12.5, 0.75));
         validation.put(Method.NAIVE, new Scores(2.5, 3, 20, 25, 1.5));
         Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
-                "2026-11-23T00:00:00Z", 7, 19, 1, "fast", "FastNetwork", "amd64, test CPU (2 cores)", "OpenBLAS test", validation);
+                "2026-11-23T00:00:00Z", 7, 19, 1, "fast", "FastNetwork", "amd64, test CPU (2 cores)", "OpenBLAS test", validation, Provenance.ETS);
         return new ModelBundle(ConfigLoader.fromYaml("data:\n  path: data/x.csv\n", "test", List.of()), schema, spec, List.of(p1, p2), pre,
                 List.of(band), prov);
     }
