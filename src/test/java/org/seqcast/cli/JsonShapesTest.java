@@ -60,7 +60,7 @@ class JsonShapesTest {
         assertEquals(List.of("model", "data", "report", "forecast"), fields(train));
         assertEquals(List.of("path", "rows", "frequency", "season", "first_time", "last_time", "targets", "features"), fields(train.get("data")));
         assertEquals(List.of("network_series", "timesteps", "horizon", "inputs", "outputs", "strategy", "season_inputs", "engine", "kernel",
-                "window_norm", "candidates", "members", "best_epoch", "epochs_run", "refit", "shrink", "series", "seconds", "ahead"),
+                "window_norm", "candidates", "members", "best_epoch", "epochs_run", "refit", "shrink", "series", "seconds", "ahead", "combine"),
                 fields(train.get("report")));
         JsonNode r = train.get("report");
         assertEquals("direct", r.get("strategy").asText());

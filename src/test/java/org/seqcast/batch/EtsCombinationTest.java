@@ -1,0 +1,96 @@
+package org.seqcast.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seqcast.SeqcastException;
+import org.seqcast.config.ConfigLoader;
+import org.seqcast.config.MissingPolicy;
+import org.seqcast.config.SeqcastConfig;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.TimeSeries;
+import org.seqcast.eval.Ets;
+import org.seqcast.forecast.Forecaster;
+import org.seqcast.forecast.Provenance;
+import org.seqcast.store.ModelFile;
+import org.seqcast.train.Plan;
+import org.seqcast.train.TrainJob;
+import org.seqcast.train.ProgressSink;
+
+/**
+ * {@code forecast.combine}: with ets every forecast of a model (validation, the final one, a saved model's) is the mean
+ * of the network's and automatic ETS'; auto combines in runs over many series only.
+ */
+class EtsCombinationTest {
+    @TempDir
+    Path dir;
+
+    private TimeSeries series(String name, int rows, double level, int seed) {
+        return CsvSeriesReader.read(TestSeries.write(dir, name, rows, level, seed).toString(), "month", List.of("value"), MissingPolicy.ERROR);
+    }
+
+    private static SeqcastConfig config(String... more) {
+        List<String> sets = new ArrayList<>(TestSeries.TINY);
+        sets.addAll(List.of(more));
+        return ConfigLoader.load(null, sets);
+    }
+
+    @Test
+    void eachForecastIsTheMeanOfTheNetworksAndEtsAndTheSavedModelForecastsAlike() throws Exception {
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2), series("c.csv", 72, 80, 4));
+        List<String> ids = List.of("a", "b", "c");
+        SeriesPipeline.Options keep = new SeriesPipeline.Options(false, true);
+        List<SeriesResult> alone = GlobalPipeline.run(config("forecast.combine=none"), ids, all, keep, 1);
+        List<SeriesResult> mixed = GlobalPipeline.run(config(), ids, all, keep, 1); // auto: many series
+        for (int i = 0; i < ids.size(); i++) {
+            SeriesResult a = alone.get(i);
+            SeriesResult m = mixed.get(i);
+            assertTrue(a.ok() && m.ok(), a.error() + " / " + m.error());
+            assertEquals(Provenance.NONE, a.bundle().provenance().combine());
+            assertEquals(Provenance.ETS, m.bundle().provenance().combine());
+            double[] ets = Ets.fit(all.get(i).column("value"), 12).forecast(3);
+            for (int st = 0; st < 3; st++) {
+                assertEquals((a.forecast().values()[st][0] + ets[st]) / 2, m.forecast().values()[st][0], 1e-9, ids.get(i) + " step " + st);
+            }
+            // validation scored the combined forecasts
+            assertNotEquals(a.validationMae(), m.validationMae(), ids.get(i));
+            // a saved and reread model combines the same way
+            Path file = dir.resolve(ids.get(i) + ".seqcast");
+            ModelFile.write(file, m.bundle());
+            Forecaster reread = new Forecaster(ModelFile.read(file));
+            assertTrue(reread.combinesEts());
+            double[][] again = reread.forecast(all.get(i)).values();
+            for (int st = 0; st < 3; st++) {
+                assertEquals(m.forecast().values()[st][0], again[st][0], 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void autoCombinesOverManySeriesOnlyAndTheKeyOverridesIt() {
+        List<TimeSeries> two = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2));
+        assertTrue(Plan.of(config(), two).combineEts());
+        assertFalse(Plan.of(config(), two.subList(0, 1)).combineEts());
+        assertTrue(Plan.of(config("forecast.combine=ets"), two.subList(0, 1)).combineEts());
+        assertFalse(Plan.of(config("forecast.combine=none"), two).combineEts());
+        TrainJob.Outcome one = TrainJob.run(config("forecast.combine=ets"), two.get(0), 1, ProgressSink.QUIET);
+        assertEquals(Provenance.ETS, one.bundle().provenance().combine());
+        assertEquals(Provenance.ETS, one.report().combine());
+        assertEquals(Provenance.NONE, TrainJob.run(config(), two.get(0), 1, ProgressSink.QUIET).report().combine());
+    }
+
+    @Test
+    void aBadValueNamesTheKey() {
+        SeqcastException e = assertThrows(SeqcastException.class, () -> config("forecast.combine=mean"));
+        assertTrue(e.getMessage().contains("forecast.combine"), e.getMessage());
+        assertTrue(e.getMessage().contains("ets"), e.getMessage());
+    }
+}
