@@ -59,25 +59,25 @@ public final class GlobalPipeline {
         double each = SeriesPipeline.seconds(t0) / ids.size();
         Map<String, TrainReport.SeriesReport> reports = new java.util.HashMap<>();
         full.report().series().forEach(r -> reports.put(r.id(), r));
-        List<SeriesResult> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        // each series forecast with its own model (and ETS fitted, under forecast.combine) on the workers, in input order
+        final TrainJob.GlobalOutcome trained = full;
+        List<Integer> order = java.util.stream.IntStream.range(0, ids.size()).boxed().toList();
+        return org.seqcast.Parallel.map(order, workers, "seqcast-forecast", i -> {
             String id = ids.get(i);
             TimeSeries s = series.get(i);
-            ModelBundle bundle = full.models().get(id);
+            ModelBundle bundle = trained.models().get(id);
             if (bundle == null) {
-                out.add(SeriesPipeline.failed(id, s.length(), each, full.failures().get(id)));
+                return SeriesPipeline.failed(id, s.length(), each, trained.failures().get(id));
             } else if (holdoutErrors.containsKey(id)) {
-                out.add(SeriesResult.notOk(id, SeriesResult.Status.FAILED, s.length(), each, holdoutErrors.get(id)));
-            } else {
-                try {
-                    out.add(SeriesPipeline.ok(id, s, bundle, reports.get(id), full.report().epochsRun(), holdouts.get(id), each,
-                            options.keepBundle()));
-                } catch (RuntimeException e) {
-                    out.add(SeriesPipeline.failed(id, s.length(), each, e));
-                }
+                return SeriesResult.notOk(id, SeriesResult.Status.FAILED, s.length(), each, holdoutErrors.get(id));
             }
-        }
-        return out;
+            try {
+                return SeriesPipeline.ok(id, s, bundle, reports.get(id), trained.report().epochsRun(), holdouts.get(id), each,
+                        options.keepBundle());
+            } catch (RuntimeException e) {
+                return SeriesPipeline.failed(id, s.length(), each, e);
+            }
+        });
     }
 
     /** One global model trained without the last horizon of every series, each series' holdout scored with its own model. */

@@ -106,7 +106,7 @@ public final class TrainJob {
             if (factor != null) {
                 fit = fit.withParams(scaled(fit.params(), factor));
             }
-            Candidate c = Candidate.score(plan, prepared, fit, factor);
+            Candidate c = Candidate.score(plan, prepared, fit, factor, workers);
             tried.add(new TrainReport.Candidate(norm, c.validationMae(), c.scaledError(), fit.first().bestEpoch()));
             if (best == null || c.scaledError() < best.scaledError()) {
                 best = c;
@@ -211,16 +211,11 @@ public final class TrainJob {
     private record Candidate(List<PreparedSeries> prepared, Fit fit, double[] factor, List<List<Backtest.Fold>> folds,
                              double validationMae, double scaledError) {
 
-        static Candidate score(Plan plan, List<PreparedSeries> prepared, Fit fit, double[] factor) {
-            List<List<Backtest.Fold>> folds = new ArrayList<>();
-            double absSum = 0;
-            long count = 0;
-            double scaled = 0;
-            int k = plan.targets().size();
-            for (PreparedSeries p : prepared) {
+        /** Each series' validation forecasts on {@code workers} threads (in input order), then the pooled scores. */
+        static Candidate score(Plan plan, List<PreparedSeries> prepared, Fit fit, double[] factor, int workers) {
+            List<List<Backtest.Fold>> folds = org.seqcast.Parallel.map(prepared, workers, "seqcast-validation", p -> {
                 if (p.validationCuts().length == 0) {
-                    folds.add(List.of()); // too short for a validation window (padded run): trained on, not scored
-                    continue;
+                    return List.<Backtest.Fold>of(); // too short for a validation window (padded run): trained on, not scored
                 }
                 Forecaster model = new Forecaster(plan.schema(p.series()), plan.network(), fit.params(), p.pre(), List.of(), plan.pad(),
                         plan.combineEts());
@@ -228,7 +223,18 @@ public final class TrainJob {
                         p.season());
                 List<Backtest.Fold> f = HistoricalForecasts.run(p.series(), origins, model);
                 requireFinite(f, p);
-                folds.add(f);
+                return f;
+            });
+            double absSum = 0;
+            long count = 0;
+            double scaled = 0;
+            int k = plan.targets().size();
+            for (int i = 0; i < prepared.size(); i++) {
+                PreparedSeries p = prepared.get(i);
+                List<Backtest.Fold> f = folds.get(i);
+                if (f.isEmpty()) {
+                    continue;
+                }
                 double mae = Backtest.score(f).overall().get(org.seqcast.forecast.Method.MODEL).mae();
                 long n = (long) f.size() * plan.horizon() * k;
                 absSum += mae * n;

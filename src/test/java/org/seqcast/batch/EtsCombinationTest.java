@@ -75,6 +75,24 @@ class EtsCombinationTest {
     }
 
     @Test
+    void oneWorkerAndTwoGiveTheSameCombinedForecastsAndScores() {
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2), series("c.csv", 72, 80, 4),
+                series("d.csv", 50, 30, 5));
+        List<String> ids = List.of("a", "b", "c", "d");
+        SeriesPipeline.Options options = new SeriesPipeline.Options(false, false);
+        List<SeriesResult> one = GlobalPipeline.run(config(), ids, all, options, 1);
+        List<SeriesResult> two = GlobalPipeline.run(config(), ids, all, options, 2);
+        for (int i = 0; i < ids.size(); i++) {
+            assertTrue(one.get(i).ok(), one.get(i).error());
+            assertEquals(ids.get(i), two.get(i).id());
+            assertEquals(one.get(i).validationMae(), two.get(i).validationMae());
+            for (int st = 0; st < 3; st++) {
+                assertEquals(one.get(i).forecast().values()[st][0], two.get(i).forecast().values()[st][0]);
+            }
+        }
+    }
+
+    @Test
     void autoCombinesOverManySeriesOnlyAndTheKeyOverridesIt() {
         List<TimeSeries> two = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2));
         assertTrue(Plan.of(config(), two).combineEts());
