@@ -2,7 +2,7 @@ package org.seqcast.config;
 
 /** {@code forecast.combine}: whether the point forecast is the network's alone or its mean with automatic ETS. */
 public enum Combine implements Choice {
-    /** ETS combined in runs over many series (batch --global), the network alone in a run over one series. */
+    /** ETS combined, except for models whose windows reach into the forecast period (known inputs, seasonal lags). */
     AUTO,
     /** The network's forecast alone. */
     NONE,

@@ -205,8 +205,8 @@ public final class ConfigSchema {
                             + "back as the newest input (needs data.features empty)"),
             key("forecast.combine", choice(Combine.class), "auto",
                     "ets: the point forecast is the mean of the network's and automatic exponential smoothing's (R's ets, fitted on "
-                            + "the same history at every forecast); none: the network's alone; auto: ets in runs over many series "
-                            + "(batch --global), none over one"));
+                            + "the same history at every forecast); none: the network's alone; auto: ets, except with data.known or "
+                            + "seasonal lags (none)"));
 
     /** A record field: a key, or (in {@link SeqcastConfig} only) a whole section. */
     private record Slot(String name, RecordComponent component, Key key, Class<? extends Record> section) {}

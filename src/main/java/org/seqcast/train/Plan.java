@@ -174,13 +174,14 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
 
     /**
      * {@code forecast.combine} resolved: whether every point forecast is the mean of the network's and automatic ETS'
-     * ({@code eval.Ets}); auto: in a run over many series (those that {@link #pad}), not over one.
+     * ({@code eval.Ets}). auto: yes, unless the windows reach into the forecast period ({@link #ahead}: known inputs or
+     * seasonal lags, the hourly and finer data whose seasons ETS cannot model, where the combination is unmeasured).
      */
     public boolean combineEts() {
         return switch (config.forecast().combine()) {
             case ETS -> true;
             case NONE -> false;
-            case AUTO -> pad;
+            case AUTO -> !ahead();
         };
     }
 

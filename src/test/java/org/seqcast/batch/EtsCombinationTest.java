@@ -49,7 +49,7 @@ class EtsCombinationTest {
         List<String> ids = List.of("a", "b", "c");
         SeriesPipeline.Options keep = new SeriesPipeline.Options(false, true);
         List<SeriesResult> alone = GlobalPipeline.run(config("forecast.combine=none"), ids, all, keep, 1);
-        List<SeriesResult> mixed = GlobalPipeline.run(config(), ids, all, keep, 1); // auto: many series
+        List<SeriesResult> mixed = GlobalPipeline.run(config(), ids, all, keep, 1); // auto
         for (int i = 0; i < ids.size(); i++) {
             SeriesResult a = alone.get(i);
             SeriesResult m = mixed.get(i);
@@ -93,16 +93,17 @@ class EtsCombinationTest {
     }
 
     @Test
-    void autoCombinesOverManySeriesOnlyAndTheKeyOverridesIt() {
+    void autoCombinesUnlessTheWindowsReachAheadAndTheKeyOverridesIt() {
         List<TimeSeries> two = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2));
         assertTrue(Plan.of(config(), two).combineEts());
-        assertFalse(Plan.of(config(), two.subList(0, 1)).combineEts());
-        assertTrue(Plan.of(config("forecast.combine=ets"), two.subList(0, 1)).combineEts());
+        assertTrue(Plan.of(config(), two.subList(0, 1)).combineEts());
+        assertFalse(Plan.of(config("window.seasonal_lags=true", "data.season=12"), two.subList(0, 1)).combineEts(), "ahead: none");
+        assertTrue(Plan.of(config("window.seasonal_lags=true", "data.season=12", "forecast.combine=ets"), two.subList(0, 1)).combineEts());
         assertFalse(Plan.of(config("forecast.combine=none"), two).combineEts());
-        TrainJob.Outcome one = TrainJob.run(config("forecast.combine=ets"), two.get(0), 1, ProgressSink.QUIET);
+        TrainJob.Outcome one = TrainJob.run(config(), two.get(0), 1, ProgressSink.QUIET);
         assertEquals(Provenance.ETS, one.bundle().provenance().combine());
         assertEquals(Provenance.ETS, one.report().combine());
-        assertEquals(Provenance.NONE, TrainJob.run(config(), two.get(0), 1, ProgressSink.QUIET).report().combine());
+        assertEquals(Provenance.NONE, TrainJob.run(config("forecast.combine=none"), two.get(0), 1, ProgressSink.QUIET).report().combine());
     }
 
     @Test
