@@ -76,6 +76,8 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  versions:    seqcast %s, DL4J %s, Java %s%n", t(p.seqcastVersion()), t(p.dl4jVersion()), t(p.javaVersion()));
             out().printf(Locale.ROOT, "  engine:      %s (%s), trained on %d series%n", t(p.engine()), t(p.kernel()), p.series());
             out().printf(Locale.ROOT, "  machine:     %s; %s%n", t(p.cpu()), t(p.blas()));
+            out().printf(Locale.ROOT, "  forecast:    %s%n", p.combinesEts()
+                    ? "the mean of the network's and automatic exponential smoothing's (forecast.combine: ets)" : "the network's");
             for (Map.Entry<Method, Scores> e : p.validation().entrySet()) {
                 out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + t(e.getKey().key()) + ":", Reports.num(e.getValue().mae()));
             }

@@ -67,8 +67,9 @@ class CliTest {
     @Test
     void seasonInputsModelPredictsTheSameFromASuffixThatStartsInAnotherMonth() throws IOException {
         Path m = dir.resolve("air-season.seqcast");
+        // the network alone: it reads the last 24 rows only (ETS, under forecast.combine, fits on all the rows it is given)
         Run t = run("train", "-c", "configs/airpassengers.yaml", "--set", "training.epochs=4", "--set", "model.layers=[{units: 8}]",
-                "--set", "transform.season_inputs=true", "-o", m.toString());
+                "--set", "transform.season_inputs=true", "--set", "forecast.combine=none", "-o", m.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.err().contains("x 3 features"), t.err());
         assertTrue(t.err().contains("season inputs: "), t.err());
@@ -166,6 +167,9 @@ class CliTest {
         assertEquals(0, m.code(), m.err());
         assertTrue(m.out().contains("data sha256:"), m.out());
         assertTrue(m.out().contains("DL4J 1.0.0-M2.1"), m.out());
+        // forecast.combine: auto combines with ETS, and both the train report and the summary say so
+        assertTrue(m.out().contains("forecast:    the mean of the network's and automatic exponential smoothing's"), m.out());
+        assertTrue(trained.err().contains("combine: each point forecast is the mean"), trained.err());
     }
 
     @Test
