@@ -155,6 +155,31 @@ class EtsTest {
     }
 
     @Test
+    void oddSeriesGetFiniteForecasts() {
+        Random random = new Random(1);
+        for (int kind = 0; kind < 5; kind++) {
+            for (int n : new int[]{5, 13, 30, 100}) {
+                double[] y = new double[n];
+                for (int i = 0; i < n; i++) {
+                    y[i] = switch (kind) {
+                        case 0 -> random.nextDouble() < 0.7 ? 0 : random.nextInt(5); // intermittent demand
+                        case 1 -> 1e9 * (1 + 0.1 * random.nextGaussian());
+                        case 2 -> 1e-6 * (1 + random.nextDouble());
+                        case 3 -> i < n / 2 ? 100 : 1; // a level shift
+                        default -> random.nextGaussian();
+                    };
+                }
+                for (int m : new int[]{1, 4, 12}) {
+                    Ets.Model fit = Ets.fit(y, m);
+                    for (double v : fit.forecast(18)) {
+                        assertTrue(Double.isFinite(v), "kind " + kind + ", " + n + " rows, m " + m + ": " + fit.label());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Ets.fit(new double[0], 1));
         assertThrows(IllegalArgumentException.class, () -> Ets.fit(new double[]{1, Double.NaN, 3, 4, 5}, 1));
