@@ -24,17 +24,30 @@ public final class GlobalPipeline {
     }
 
     /**
+     * What a global run made: one result per series (in input order), the one model of the run ({@link ModelBundle.Kind#GLOBAL},
+     * null when training failed or the run had one series) and the training report (null when training failed).
+     */
+    public record Run(List<SeriesResult> results, ModelBundle model, TrainReport report) {
+    }
+
+    /**
      * @param series  the series in input order (ids parallel)
      * @param workers threads for ensemble members
      * @return one result per series, in the same order
      */
     public static List<SeriesResult> run(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
                                          int workers) {
+        return train(config, ids, series, options, workers, ProgressSink.QUIET).results();
+    }
+
+    /** {@link #run}, keeping the global model and the report; {@code progress} sees the first member's epochs. */
+    public static Run train(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
+                            int workers, ProgressSink progress) {
         if (ids.size() != series.size()) {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
         if (ids.isEmpty()) {
-            return List.of();
+            return new Run(List.of(), null, null);
         }
         // One network, one horizon: window.horizon: auto follows the first series' frequency and the shortest series.
         SeqcastConfig cfg = AutoDefaults.resolve(config, series.get(0).frequency(),
@@ -47,14 +60,14 @@ public final class GlobalPipeline {
         }
         TrainJob.GlobalOutcome full;
         try {
-            full = TrainJob.run(cfg, ids, series, workers, ProgressSink.QUIET);
+            full = TrainJob.run(cfg, ids, series, workers, progress);
         } catch (RuntimeException e) {
             double each = SeriesPipeline.seconds(t0) / ids.size();
             List<SeriesResult> out = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 out.add(SeriesPipeline.failed(ids.get(i), series.get(i).length(), each, e));
             }
-            return out;
+            return new Run(out, null, null);
         }
         double each = SeriesPipeline.seconds(t0) / ids.size();
         Map<String, TrainReport.SeriesReport> reports = new java.util.HashMap<>();
@@ -77,7 +90,7 @@ public final class GlobalPipeline {
                 }
             }
         }
-        return out;
+        return new Run(out, full.global(), full.report());
     }
 
     /** One global model trained without the last horizon of every series, each series' holdout scored with its own model. */

@@ -23,8 +23,14 @@ public final class Forecaster implements ForecastMethod {
 
     /** A saved model; one trained across many series pads a series shorter than its lookback, as it was trained to. */
     public Forecaster(ModelBundle bundle) {
-        this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals(),
-                bundle.provenance().series() > 1);
+        this(bundle.schema(), bundle.network(), bundle.members(), fitted(bundle), bundle.intervals(), bundle.provenance().series() > 1);
+    }
+
+    private static Preprocessor fitted(ModelBundle bundle) {
+        if (bundle.kind() != ModelBundle.Kind.NETWORK) {
+            throw new IllegalArgumentException("Invalid model: a " + bundle.kind() + " model is fitted to each series first (train.SavedModels)");
+        }
+        return bundle.preprocessor();
     }
 
     public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,

@@ -41,9 +41,11 @@ public final class TrainJob {
 
     /**
      * A run over many series: the shared report, a model per series that could be prepared (in input order),
-     * and the reason for each series that could not (by id, in input order).
+     * the reason for each series that could not (by id, in input order), and for a run over more than one series the
+     * global model ({@link ModelBundle.Kind#GLOBAL}: one network and the recipe that fits any series; null otherwise).
      */
-    public record GlobalOutcome(TrainReport report, Map<String, ModelBundle> models, Map<String, SeqcastException> failures, Fit fit) {
+    public record GlobalOutcome(TrainReport report, Map<String, ModelBundle> models, Map<String, SeqcastException> failures, Fit fit,
+                                ModelBundle global) {
     }
 
     private TrainJob() {
@@ -151,12 +153,75 @@ public final class TrainJob {
                     best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall);
             models.put(p.id(), new ModelBundle(cfg, plan.schema(s), plan.network(), fit.params(), p.pre(), bands, prov));
         }
+        ModelBundle global = ids.size() > 1 && !models.isEmpty()
+                ? global(cfg, plan, best, fit, reports, trainedAt, cpu, blas) : null;
         TrainReport report = new TrainReport(best.prepared().size(), plan.timesteps(), plan.horizon(), plan.network().inputs(),
                 plan.network().outputs(), plan.strategy(), plan.seasonInputs(), plan.engine(), fit.kernel(),
                 best.prepared().get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS, tried,
                 fit.params().size(), first.bestEpoch(), first.epochsRun(), refit, best.factor(), reports, (System.nanoTime() - t0) / 1e9,
                 ahead(plan, best.prepared().get(0)));
-        return new GlobalOutcome(report, models, failures, fit);
+        return new GlobalOutcome(report, models, failures, fit, global);
+    }
+
+    /**
+     * The one model of a run over many series: the network, the recipe of the plan (with the kept window normalisation),
+     * the schema of the first series (the others share its frequency, or are refused when it is applied), no intervals
+     * (they are calibrated per series), and the provenance of the whole training set: a digest of the series' data hashes,
+     * total rows, earliest and latest times, the ids, and the mean over the series of each validation score.
+     */
+    private static ModelBundle global(SeqcastConfig cfg, Plan plan, Candidate best, Fit fit, List<TrainReport.SeriesReport> reports,
+                                      String trainedAt, String cpu, String blas) {
+        List<PreparedSeries> prepared = best.prepared();
+        StringBuilder hashes = new StringBuilder();
+        long rows = 0;
+        TimeSeries first = prepared.get(0).series();
+        TimeSeries last = first;
+        List<String> ids = new ArrayList<>();
+        for (PreparedSeries p : prepared) {
+            TimeSeries s = p.series();
+            hashes.append(s.sha256()).append('\n');
+            rows += s.length();
+            ids.add(p.id());
+            if (s.index().positionAt(0) < first.index().positionAt(0)) {
+                first = s;
+            }
+            if (s.index().positionAt(s.length() - 1) > last.index().positionAt(last.length() - 1)) {
+                last = s;
+            }
+        }
+        Map<org.seqcast.forecast.Method, org.seqcast.eval.Scores> mean = new LinkedHashMap<>();
+        for (org.seqcast.forecast.Method m : org.seqcast.forecast.Method.values()) {
+            double[] sum = new double[5];
+            int[] n = new int[5];
+            for (TrainReport.SeriesReport r : reports) {
+                org.seqcast.eval.Scores sc = r.validation().get(m);
+                if (sc == null) {
+                    continue;
+                }
+                double[] v = {sc.mae(), sc.rmse(), sc.mape(), sc.smape(), sc.mase()};
+                for (int j = 0; j < 5; j++) {
+                    if (Double.isFinite(v[j])) {
+                        sum[j] += v[j];
+                        n[j]++;
+                    }
+                }
+            }
+            if (n[0] > 0) {
+                double[] a = new double[5];
+                for (int j = 0; j < 5; j++) {
+                    a[j] = n[j] == 0 ? Double.NaN : sum[j] / n[j];
+                }
+                mean.put(m, new org.seqcast.eval.Scores(a[0], a[1], a[2], a[3], a[4]));
+            }
+        }
+        Trainer.Result r = fit.first();
+        String digest = org.seqcast.forecast.TrainingSet.sha256(hashes.toString());
+        Provenance prov = new Provenance(prepared.size() + " series", digest, (int) Math.min(Integer.MAX_VALUE, rows), first.firstTime(),
+                last.lastTime(), cfg.training().seed(), Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, r.bestEpoch(),
+                r.epochsRun(), prepared.size(), plan.engine().key(), fit.kernel(), cpu, blas, mean, org.seqcast.forecast.Method.MODEL, null,
+                org.seqcast.forecast.TrainingSet.of(ids, rows));
+        WindowNorm kept = prepared.get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS;
+        return new ModelBundle(cfg, plan.schema(prepared.get(0).series()), plan.network(), fit.params(), null, List.of(), prov, plan.recipe(kept));
     }
 
     private static TrainReport.Ahead ahead(Plan plan, PreparedSeries p) {
