@@ -48,7 +48,7 @@ public final class SavedModels {
     public static ModelBundle classical(org.seqcast.config.SeqcastConfig cfg, TimeSeries series, String reason) {
         int season = Plan.season(cfg, series);
         org.seqcast.forecast.Schema schema = new org.seqcast.forecast.Schema(series.timeColumn(), series.frequency().unit().name(),
-                series.frequency().multiple(), cfg.data().target(), cfg.data().features(), 1, cfg.window().horizonSteps(), season, false, false);
+                series.frequency().multiple(), cfg.data().target(), List.of(), 1, cfg.window().horizonSteps(), season, false, false);
         org.seqcast.forecast.Provenance prov = new org.seqcast.forecast.Provenance(series.source(), series.sha256(), series.length(),
                 series.firstTime(), series.lastTime(), cfg.training().seed(), org.seqcast.Versions.seqcast(), org.seqcast.Versions.dl4j(),
                 org.seqcast.Versions.java(), java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), 0, 0, 1,

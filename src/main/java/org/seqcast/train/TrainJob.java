@@ -215,8 +215,18 @@ public final class TrainJob {
             }
         }
         Trainer.Result r = fit.first();
+        // the series of one long-format file carry that file's hash: the model names the file; else a digest of the series' hashes
+        String path = prepared.size() + " series";
         String digest = org.seqcast.forecast.TrainingSet.sha256(hashes.toString());
-        Provenance prov = new Provenance(prepared.size() + " series", digest, (int) Math.min(Integer.MAX_VALUE, rows), first.firstTime(),
+        String firstSha = prepared.get(0).series().sha256();
+        String firstSource = prepared.get(0).series().source();
+        int bracket = firstSource.lastIndexOf(" [");
+        if (firstSha != null && bracket > 0 && prepared.stream().allMatch(p -> firstSha.equals(p.series().sha256())
+                && p.series().source().startsWith(firstSource.substring(0, bracket + 2)))) {
+            path = firstSource.substring(0, bracket);
+            digest = firstSha;
+        }
+        Provenance prov = new Provenance(path, digest, (int) Math.min(Integer.MAX_VALUE, rows), first.firstTime(),
                 last.lastTime(), cfg.training().seed(), Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, r.bestEpoch(),
                 r.epochsRun(), prepared.size(), plan.engine().key(), fit.kernel(), cpu, blas, mean, org.seqcast.forecast.Method.MODEL, null,
                 org.seqcast.forecast.TrainingSet.of(ids, rows));
