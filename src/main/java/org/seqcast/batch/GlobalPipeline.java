@@ -25,9 +25,10 @@ public final class GlobalPipeline {
 
     /**
      * What a global run made: one result per series (in input order), the one model of the run ({@link ModelBundle.Kind#GLOBAL},
-     * null when training failed or the run had one series) and the training report (null when training failed).
+     * null when training failed or the run had one series), the training report, and when training failed as a whole
+     * the exception (report null; every result FAILED with its message).
      */
-    public record Run(List<SeriesResult> results, ModelBundle model, TrainReport report) {
+    public record Run(List<SeriesResult> results, ModelBundle model, TrainReport report, RuntimeException error) {
     }
 
     /**
@@ -47,7 +48,7 @@ public final class GlobalPipeline {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
         if (ids.isEmpty()) {
-            return new Run(List.of(), null, null);
+            return new Run(List.of(), null, null, null);
         }
         // One network, one horizon: window.horizon: auto follows the first series' frequency and the shortest series.
         SeqcastConfig cfg = AutoDefaults.resolve(config, series.get(0).frequency(),
@@ -67,7 +68,7 @@ public final class GlobalPipeline {
             for (int i = 0; i < ids.size(); i++) {
                 out.add(SeriesPipeline.failed(ids.get(i), series.get(i).length(), each, e));
             }
-            return new Run(out, null, null);
+            return new Run(out, null, null, e);
         }
         double each = SeriesPipeline.seconds(t0) / ids.size();
         Map<String, TrainReport.SeriesReport> reports = new java.util.HashMap<>();
@@ -90,7 +91,7 @@ public final class GlobalPipeline {
                 }
             }
         }
-        return new Run(out, full.global(), full.report());
+        return new Run(out, full.global(), full.report(), null);
     }
 
     /** One global model trained without the last horizon of every series, each series' holdout scored with its own model. */
