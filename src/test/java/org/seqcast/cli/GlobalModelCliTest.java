@@ -104,6 +104,26 @@ class GlobalModelCliTest {
     }
 
     @Test
+    void backtestOverEverySeriesOfALongCsvTrainsOnceWithNoRetrain() throws IOException {
+        Path csv = longCsv();
+        Path out = dir.resolve("bt");
+        BatchCommandTest.Run bt = run("backtest", "--set", "data.path=" + csv, "--series-column", "store", "--folds", "2", "--no-retrain",
+                "--json", "-o", out.toString());
+        assertEquals(0, bt.code(), bt.err());
+        JsonNode j = new ObjectMapper().readTree(bt.out());
+        assertEquals(4, j.get("series").asInt());
+        assertEquals("once", j.get("refit").asText());
+        assertEquals(2, j.get("per_fold").size());
+        assertEquals(4, j.get("per_series").size());
+        assertEquals(8, j.get("forecasts").asInt(), "every series at both origins");
+        assertTrue(j.at("/overall/model/mase").isNumber(), bt.out());
+        assertEquals(1, bt.err().lines().filter(l -> l.contains("trained on 4 series")).count(), "trained once: " + bt.err());
+        List<String> rows = Files.readAllLines(out.resolve("forecasts.csv"));
+        assertEquals("store,fold,origin,month,step,target,actual,forecast", rows.get(0));
+        assertEquals(1 + 4 * 2 * 3, rows.size());
+    }
+
+    @Test
     void mismatchedInputsAreOneLineErrors() throws IOException {
         Path csv = longCsv();
         Path model = dir.resolve("stores.seqcast");
