@@ -175,10 +175,6 @@ public final class TrainCommand extends Subcommand {
                         + "drop " + o[0] + " (or give a single-series CSV)");
             }
         }
-        if (output != null && !loaded.forecast().intervals().isEmpty()) {
-            throw SeqcastException.config("forecast.intervals are calibrated per series and a global model file holds none; set "
-                    + "forecast.intervals: [] to save the model with -o (batch --global forecasts intervals per series without saving)");
-        }
         new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).output("-o", output)
                 .output("--forecast", forecast).check();
         SeqcastConfig cfg = loaded;
@@ -236,6 +232,10 @@ public final class TrainCommand extends Subcommand {
                     + failures.get(0).error());
         }
         org.seqcast.forecast.ModelBundle model = run.model() != null ? run.model() : run.results().get(0).bundle();
+        if (output != null && model.intervals().size() != cfg.forecast().intervals().size()) {
+            throw SeqcastException.data(path + ": forecast.intervals of a global model are pooled over the series modelled in logs (all "
+                    + "values > 0), and none is; set forecast.intervals: [] to save the model");
+        }
         try (AtomicFiles.Group files = AtomicFiles.group()) {
             if (output != null) {
                 ModelFile.write(output, model);

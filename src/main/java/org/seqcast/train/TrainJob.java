@@ -231,7 +231,31 @@ public final class TrainJob {
                 r.epochsRun(), prepared.size(), plan.engine().key(), fit.kernel(), cpu, blas, mean, org.seqcast.forecast.Method.MODEL, null,
                 org.seqcast.forecast.TrainingSet.of(ids, rows));
         WindowNorm kept = prepared.get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS;
-        return new ModelBundle(cfg, plan.schema(prepared.get(0).series()), plan.network(), fit.params(), null, List.of(), prov, plan.recipe(kept));
+        return new ModelBundle(cfg, plan.schema(prepared.get(0).series()), plan.network(), fit.params(), null, pooledBands(cfg, best), prov,
+                plan.recipe(kept));
+    }
+
+    /**
+     * The intervals of a global model: conformal half-widths from the validation residuals of every series modelled in
+     * logs, pooled in log units (scale-free, so series of any level share them); none when no such series has a
+     * validation window. Each series' own intervals (what {@code batch --global} writes) are calibrated on its residuals
+     * alone; the pooled ones are what the model file gives a series it forecasts, seen in training or not.
+     */
+    private static List<ModelBundle.IntervalBand> pooledBands(SeqcastConfig cfg, Candidate best) {
+        List<Backtest.Fold> logged = new ArrayList<>();
+        for (int i = 0; i < best.prepared().size(); i++) {
+            if (best.prepared().get(i).pre().log()) {
+                logged.addAll(best.folds().get(i));
+            }
+        }
+        List<ModelBundle.IntervalBand> bands = new ArrayList<>();
+        if (logged.isEmpty()) {
+            return bands;
+        }
+        for (int level : cfg.forecast().intervals()) {
+            bands.add(Calibration.conformal(level, Backtest.residuals(logged, true), true));
+        }
+        return bands;
     }
 
     private static TrainReport.Ahead ahead(Plan plan, PreparedSeries p) {

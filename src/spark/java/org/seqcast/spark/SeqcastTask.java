@@ -153,26 +153,54 @@ public final class SeqcastTask implements SeriesTask {
             }
         }
         if (okIds.isEmpty()) {
-            return new GlobalTraining(null, out);
+            return new GlobalTraining(null, out, java.util.Map.of());
         }
-        GlobalPipeline.Run run = GlobalPipeline.train(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, false), 1,
+        boolean intervals = !config().forecast().intervals().isEmpty();
+        GlobalPipeline.Run run = GlobalPipeline.train(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, intervals), 1,
                 org.seqcast.train.ProgressSink.QUIET);
+        java.util.Map<String, Intervals> bands = new java.util.HashMap<>();
         for (SeriesResult r : run.results()) {
-            SeriesOutput o = output(r);
+            if (r.ok() && r.bundle() != null) {
+                List<ModelBundle.IntervalBand> b = r.bundle().intervals();
+                bands.put(r.id(), new Intervals(b.stream().mapToInt(ModelBundle.IntervalBand::level).toArray(),
+                        b.stream().map(ModelBundle.IntervalBand::lower).toArray(double[][][]::new),
+                        b.stream().map(ModelBundle.IntervalBand::upper).toArray(double[][][]::new), logScales(b)));
+            }
+            SeriesOutput o = output(new SeriesResult(r.id(), r.status(), r.rows(), r.epochs(), r.validationMae(), r.mase(), r.holdout(),
+                    r.seconds(), r.error(), r.forecast(), null, r.method()));
             out.add(new SeriesOutput(o.id(), o.ok(), o.summary(), List.of(), null));
         }
-        return new GlobalTraining(run.model() == null ? null : bytes(run.model()), out);
+        return new GlobalTraining(run.model() == null ? null : bytes(run.model()), out, bands);
+    }
+
+    private static boolean[] logScales(List<ModelBundle.IntervalBand> bands) {
+        boolean[] log = new boolean[bands.size()];
+        for (int i = 0; i < log.length; i++) {
+            log[i] = bands.get(i).logScale();
+        }
+        return log;
     }
 
     @Override
-    public SeriesOutput forecast(String id, List<String[]> rows, byte[] model, SeriesOutput trained) {
+    public SeriesOutput forecast(String id, List<String[]> rows, byte[] model, SeriesOutput trained, Intervals intervals) {
         natives.apply();
         if (trained == null || !trained.ok() || model == null || model.length == 0) {
             return trained != null ? trained : failed(id, "not trained: the series was not in the global run");
         }
         long t0 = System.nanoTime();
         try {
-            SeriesResult r = SeriesPipeline.apply(global(model), id, series(id, rows));
+            TimeSeries series = series(id, rows);
+            ModelBundle fitted = org.seqcast.train.SavedModels.fitted(global(model), series);
+            if (intervals != null) {
+                List<ModelBundle.IntervalBand> bands = new ArrayList<>();
+                for (int l = 0; l < intervals.levels().length; l++) {
+                    bands.add(new ModelBundle.IntervalBand(intervals.levels()[l], intervals.lower()[l], intervals.upper()[l],
+                            intervals.logScale()[l]));
+                }
+                fitted = new ModelBundle(fitted.config(), fitted.schema(), fitted.network(), fitted.members(), fitted.preprocessor(), bands,
+                        fitted.provenance());
+            }
+            SeriesResult r = SeriesPipeline.apply(fitted, id, series);
             SeriesOutput o = output(r);
             return o.ok() ? new SeriesOutput(id, true, trained.summary(), o.forecast(), null) : o;
         } catch (RuntimeException e) {

@@ -147,7 +147,9 @@ final class SparkBatchJob {
                 g.trained().forEach(o -> trained.put(o.id(), o));
                 Broadcast<byte[]> model = jsc.broadcast(g.model() == null ? new byte[0] : g.model());
                 Broadcast<Map<String, SeriesOutput>> byId = jsc.broadcast(trained);
-                results = grouped.flatMap(e -> rows(t.forecast(e._1(), sorted(e._2()), model.value(), byId.value().get(e._1()))).iterator());
+                Broadcast<Map<String, SeriesTask.Intervals>> bands = jsc.broadcast(new java.util.HashMap<>(g.intervals()));
+                results = grouped.flatMap(e -> rows(t.forecast(e._1(), sorted(e._2()), model.value(), byId.value().get(e._1()),
+                        bands.value().get(e._1()))).iterator());
             } else {
                 results = pairs.groupByKey(partitions).flatMap(e -> rows(one(e._1(), e._2(), t, f, modelsIn,
                         sharedModel == null ? null : sharedModel.value(), modelsOut)).iterator());
@@ -288,7 +290,7 @@ final class SparkBatchJob {
         Map<String, List<String[]>> all = new TreeMap<>();
         it.forEachRemaining(e -> all.put(e._1(), sorted(e._2())));
         if (all.isEmpty()) {
-            return List.of(new SeriesTask.GlobalTraining(null, List.of())).iterator();
+            return List.of(new SeriesTask.GlobalTraining(null, List.of(), Map.of())).iterator();
         }
         return List.of(task.train(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()))).iterator();
     }

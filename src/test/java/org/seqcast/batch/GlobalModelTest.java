@@ -72,6 +72,28 @@ class GlobalModelTest {
     }
 
     @Test
+    void aGlobalModelsIntervalsArePooledOverItsSeriesInLogUnits() {
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 2), series("d.csv", 72, 8000, 5));
+        GlobalPipeline.Run run = GlobalPipeline.train(config("forecast.intervals=[80]"), List.of("a", "d"), all,
+                new SeriesPipeline.Options(false, false), 1, ProgressSink.QUIET);
+        ModelBundle read = ModelFile.read(writeTo(run.model()));
+        assertEquals(1, read.intervals().size());
+        assertTrue(read.intervals().get(0).logScale(), "log units: one band fits series of any level");
+        for (int i = 0; i < all.size(); i++) {
+            var f = SavedModels.forecaster(read).forecast(all.get(i));
+            assertEquals(List.of(80), f.levels());
+            assertArrayEquals(run.results().get(i).forecast().values(), f.values(), "the point forecasts are the run's");
+            assertTrue(f.lower()[0][0][0] < f.values()[0][0] && f.values()[0][0] < f.upper()[0][0][0]);
+        }
+    }
+
+    private Path writeTo(ModelBundle m) {
+        Path f = dir.resolve("m" + System.nanoTime() + ".seqcast");
+        ModelFile.write(f, m);
+        return f;
+    }
+
+    @Test
     void aClassicalModelFileHasNoNetworkAndRefitsTheta() {
         TimeSeries s = series("short.csv", 10, 100, 7);
         SeriesResult r = SeriesPipeline.run(config(), "short", s, new SeriesPipeline.Options(false, true));
