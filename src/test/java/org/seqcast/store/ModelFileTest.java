@@ -212,7 +212,7 @@ class ModelFileTest {
     }
 
     /** The entries of a model file by name. */
-    private static Map<String, byte[]> readZip(Path f) throws IOException {
+    static Map<String, byte[]> readZip(Path f) throws IOException {
         Map<String, byte[]> out = new java.util.HashMap<>();
         try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
             for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
@@ -222,7 +222,7 @@ class ModelFileTest {
         return out;
     }
 
-    private static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {
+    static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(entries).entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
