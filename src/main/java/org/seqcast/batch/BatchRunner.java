@@ -256,13 +256,18 @@ public final class BatchRunner {
             }
             return;
         }
-        GlobalPipeline.Run run = GlobalPipeline.train(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(), false),
-                settings.workers(), org.seqcast.train.ProgressSink.QUIET);
-        if (settings.saveModels() && run.model() != null) {
-            outputs.writeGlobalModel(run.model()); // before the results: a run whose forecasts are out has its model written
+        // a run over one series makes no global model: its series' own model is the run's model
+        boolean one = ids.size() == 1;
+        GlobalPipeline.Run run = GlobalPipeline.train(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(),
+                settings.saveModels() && one), settings.workers(), org.seqcast.train.ProgressSink.QUIET);
+        ModelBundle model = run.model() != null ? run.model() : one && !run.results().isEmpty() ? run.results().get(0).bundle() : null;
+        if (settings.saveModels() && model != null) {
+            outputs.writeGlobalModel(model); // before the results: a run whose forecasts are out has its model written
         }
         for (SeriesResult r : run.results()) {
-            progress.done(outputs.write(checkHeader(r), hashes.get(r.id())));
+            SeriesResult without = r.bundle() == null ? r : new SeriesResult(r.id(), r.status(), r.rows(), r.epochs(), r.validationMae(),
+                    r.mase(), r.holdout(), r.seconds(), r.error(), r.forecast(), null, r.method());
+            progress.done(outputs.write(checkHeader(without), hashes.get(r.id())));
         }
     }
 }

@@ -93,6 +93,18 @@ class GlobalModelCliTest {
         lines.stream().filter(l -> l.startsWith("S1,")).forEach(l -> expected.add(l.substring(3)));
         assertEquals(expected, single.out().lines().toList());
 
+        BatchCommandTest.Run trainJson = run("train", "--set", "data.path=" + csv, "--series-column", "store", "--json", "-q");
+        assertEquals(0, trainJson.code(), trainJson.err());
+        JsonNode tj = new ObjectMapper().readTree(trainJson.out());
+        assertEquals(4, tj.get("ok").asInt());
+        assertEquals(12, tj.get("forecast").size());
+        assertEquals("S0", tj.at("/forecast/0/store").asText());
+        assertEquals(4, tj.at("/report/series").size());
+        BatchCommandTest.Run predictJson = run("predict", "-m", model.toString(), "-i", csv.toString(), "--series-column", "store", "--json");
+        JsonNode pj = new ObjectMapper().readTree(predictJson.out());
+        assertEquals("global", pj.get("kind").asText());
+        assertEquals(tj.get("forecast"), pj.get("forecast"), "the same rows as train's JSON");
+
         BatchCommandTest.Run summary = run("summary", "-m", model.toString(), "--json");
         assertEquals(0, summary.code(), summary.err());
         JsonNode j = new ObjectMapper().readTree(summary.out());
