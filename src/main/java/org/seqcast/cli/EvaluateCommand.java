@@ -10,7 +10,6 @@ import org.seqcast.backtest.HistoricalForecasts;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.forecast.Forecaster;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Schema;
 import org.seqcast.io.Json;

@@ -10,7 +10,6 @@ import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
-import org.seqcast.forecast.Forecaster;
 import org.seqcast.io.Json;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Schema;
@@ -29,7 +28,8 @@ import picocli.CommandLine.Option;
 /** {@code seqcast predict}: a saved model on a new CSV; the next horizon steps as CSV. Never loads ND4J. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Forecast the steps after the end of a CSV with a saved model. The CSV needs the model's time",
-                "column, targets and features; its last window.timesteps rows are used."})
+                "column, targets and features; its last window.timesteps rows are used. With --series-column every series",
+                "of a long-format CSV is forecast (a global model fits each series' levels from its own history)."})
 public final class PredictCommand extends Subcommand {
     @Option(names = {"-m", "--model"}, required = true, paramLabel = "MODEL", description = "Model file from 'seqcast train -o'.")
     Path model;

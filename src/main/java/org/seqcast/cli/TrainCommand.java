@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an LSTM forecaster on the CSV the config names, report validation scores beside naive",
                 "and seasonal-naive baselines, save the model (-o), and write the forecast after the end of the data",
-                "(stdout unless --forecast FILE)."})
+                "(stdout unless --forecast FILE). With --series-column COL, one global network over every series of the",
+                "long-format CSV (batch --global's run), saved as one model file; the forecasts as a long-format CSV."})
 public final class TrainCommand extends Subcommand {
     @Mixin
     ConfigMixin config;
