@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
         description = {"Rolling-origin evaluation: train on the rows before each of --folds origins (--step rows apart, the",
                 "last leaving window.horizon rows), forecast, and score MAE, RMSE, MAPE, sMAPE and MASE per fold, per",
                 "horizon step and overall, beside naive, seasonal-naive and drift forecasts on the same folds.",
-                "--holdout H is one cut that trains on all but the last H rows (window.horizon becomes H)."})
+                "--holdout H is one cut that trains on all but the last H rows (window.horizon becomes H).",
+                "With --series-column COL, every series of a long-format CSV: a global model trained at each origin",
+                "(--no-retrain: once, at the first), scores pooled over the series."})
 public final class BacktestCommand extends Subcommand {
     @Mixin
     ConfigMixin config;
