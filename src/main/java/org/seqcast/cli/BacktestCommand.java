@@ -162,15 +162,9 @@ public final class BacktestCommand extends Subcommand {
         Path forecastsCsv = out == null ? null : out.resolve("forecasts.csv");
         new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).outputDirectory("--out", out)
                 .outputInDirectory("--out", forecastsCsv).check();
-        SeqcastConfig cfg = loaded;
-        if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
-            if ("-".equals(path)) {
-                throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin");
-            }
-            cfg = org.seqcast.batch.BatchColumns.withColumns(cfg, org.seqcast.data.CsvSeriesReader.header(path), seriesColumn, path);
-        }
-        org.seqcast.batch.SeriesSource source = org.seqcast.batch.SeriesSource.longFormat(path, seriesColumn, cfg.data().timeColumn(),
-                org.seqcast.batch.BatchColumns.valueColumns(cfg), org.seqcast.data.ReadOptions.of(cfg.data()));
+        LongFormatMixin.Input in = longFormat.read(loaded, path, this::info);
+        SeqcastConfig cfg = in.cfg();
+        org.seqcast.batch.SeriesSource source = in.source();
         List<String> ids = new ArrayList<>();
         List<TimeSeries> all = new ArrayList<>();
         for (int i = 0; i < source.size(); i++) {

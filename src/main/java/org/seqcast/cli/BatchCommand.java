@@ -186,18 +186,7 @@ public final class BatchCommand extends Subcommand {
 
     /** The config with data.time_column and data.target taken from the input's header when not set. */
     private SeqcastConfig withColumns(SeqcastConfig cfg, String firstInput) {
-        DataConfig d = cfg.data();
-        if (d.timeColumn() != null && !d.target().isEmpty()) {
-            return cfg;
-        }
-        if ("-".equals(firstInput)) {
-            throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin; "
-                    + "e.g. --set data.time_column=day --set data.target=close");
-        }
-        SeqcastConfig c = BatchColumns.withColumns(cfg, CsvSeriesReader.header(firstInput), longFormat.seriesColumn(), firstInput);
-        info("columns from the header of " + firstInput + ": time '" + c.data().timeColumn() + "', target " + c.data().target()
-                + " (set data.time_column / data.target to choose)");
-        return c;
+        return longFormat.columns(cfg, firstInput, this::info);
     }
 
     /** The first file whose header can be read (an unreadable one fails as its own series later); the first file when none can. */

@@ -178,18 +178,9 @@ public final class TrainCommand extends Subcommand {
         }
         new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).output("-o", output)
                 .output("--forecast", forecast).check();
-        SeqcastConfig cfg = loaded;
-        if (cfg.data().timeColumn() == null || cfg.data().target().isEmpty()) {
-            if ("-".equals(path)) {
-                throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin; "
-                        + "e.g. --set data.time_column=month --set data.target=sales");
-            }
-            cfg = org.seqcast.batch.BatchColumns.withColumns(cfg, org.seqcast.data.CsvSeriesReader.header(path), seriesColumn, path);
-            info("columns from the header of " + path + ": time '" + cfg.data().timeColumn() + "', target " + cfg.data().target()
-                    + " (set data.time_column / data.target to choose)");
-        }
-        org.seqcast.batch.SeriesSource source = org.seqcast.batch.SeriesSource.longFormat(path, seriesColumn, cfg.data().timeColumn(),
-                org.seqcast.batch.BatchColumns.valueColumns(cfg), ReadOptions.of(cfg.data()));
+        LongFormatMixin.Input in = longFormat.read(loaded, path, this::info);
+        SeqcastConfig cfg = in.cfg();
+        org.seqcast.batch.SeriesSource source = in.source();
         List<String> ids = new java.util.ArrayList<>();
         List<TimeSeries> all = new java.util.ArrayList<>();
         List<LongForecasts.Failure> failures = new java.util.ArrayList<>();
