@@ -26,6 +26,7 @@ import org.seqcast.forecast.Forecast;
 import org.seqcast.forecast.ForecastCsv;
 import org.seqcast.io.AtomicFiles;
 import org.seqcast.io.OutputDir;
+import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
 
 /**
@@ -199,6 +200,14 @@ public final class BatchOutputs implements AutoCloseable {
     /** Where the model of a series is saved (and where {@code --models DIR} looks for it). */
     public static Path modelFile(Path modelsDir, String id) {
         return modelsDir.resolve(key(id) + ".seqcast");
+    }
+
+    /** The one model of a {@code --global --save-models} run, in the output directory. */
+    public static final String GLOBAL_MODEL = "global.seqcast";
+
+    /** Writes the model of a {@code --global} run to {@value #GLOBAL_MODEL} in the output directory, atomically. */
+    public void writeGlobalModel(ModelBundle model) {
+        out.write(GLOBAL_MODEL, o -> ModelFile.write(o, model));
     }
 
     public Path modelsDir() {

@@ -196,19 +196,30 @@ public final class BatchRunner {
     }
 
     private SeriesResult applySaved(String id, TimeSeries series, long t0) {
-        Path file = BatchOutputs.modelFile(settings.models(), id);
-        if (!Files.exists(file)) {
+        boolean one = Files.isRegularFile(settings.models());
+        Path file = one ? settings.models() : BatchOutputs.modelFile(settings.models(), id);
+        if (!one && !Files.exists(file)) {
             return SeriesResult.notOk(id, SeriesResult.Status.FAILED, series.length(), SeriesPipeline.seconds(t0),
                     "no model " + file + " for this series; train one with 'seqcast batch --save-models'");
         }
         ModelBundle bundle;
         try {
-            bundle = ModelFile.read(file);
+            bundle = one ? shared(file) : ModelFile.read(file);
             org.seqcast.store.SchemaChecks.requireFrequency(bundle.schema(), series, file.toString());
         } catch (RuntimeException e) {
             return SeriesPipeline.failed(id, series.length(), SeriesPipeline.seconds(t0), e);
         }
         return SeriesPipeline.apply(bundle, id, series);
+    }
+
+    private ModelBundle sharedModel;
+
+    /** The one model file of {@code --models FILE} (a global model, or any model applied to every series), read once. */
+    private synchronized ModelBundle shared(Path file) {
+        if (sharedModel == null) {
+            sharedModel = ModelFile.read(file);
+        }
+        return sharedModel;
     }
 
     /** A forecast whose columns differ from the batch's forecasts.csv columns fails its series (a saved model of other targets). */
@@ -245,9 +256,18 @@ public final class BatchRunner {
             }
             return;
         }
-        for (SeriesResult r : GlobalPipeline.run(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(), settings.saveModels()),
-                settings.workers())) {
-            progress.done(outputs.write(checkHeader(r), hashes.get(r.id())));
+        // a run over one series makes no global model: its series' own model is the run's model
+        boolean one = ids.size() == 1;
+        GlobalPipeline.Run run = GlobalPipeline.train(cfg, ids, series, new SeriesPipeline.Options(settings.evaluate(),
+                settings.saveModels() && one), settings.workers(), org.seqcast.train.ProgressSink.QUIET);
+        ModelBundle model = run.model() != null ? run.model() : one && !run.results().isEmpty() ? run.results().get(0).bundle() : null;
+        if (settings.saveModels() && model != null) {
+            outputs.writeGlobalModel(model); // before the results: a run whose forecasts are out has its model written
+        }
+        for (SeriesResult r : run.results()) {
+            SeriesResult without = r.bundle() == null ? r : new SeriesResult(r.id(), r.status(), r.rows(), r.epochs(), r.validationMae(),
+                    r.mase(), r.holdout(), r.seconds(), r.error(), r.forecast(), null, r.method());
+            progress.done(outputs.write(checkHeader(without), hashes.get(r.id())));
         }
     }
 }

@@ -24,17 +24,31 @@ public final class GlobalPipeline {
     }
 
     /**
+     * What a global run made: one result per series (in input order), the one model of the run ({@link ModelBundle.Kind#GLOBAL},
+     * null when training failed or the run had one series), the training report, and when training failed as a whole
+     * the exception (report null; every result FAILED with its message).
+     */
+    public record Run(List<SeriesResult> results, ModelBundle model, TrainReport report, RuntimeException error) {
+    }
+
+    /**
      * @param series  the series in input order (ids parallel)
      * @param workers threads for ensemble members
      * @return one result per series, in the same order
      */
     public static List<SeriesResult> run(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
                                          int workers) {
+        return train(config, ids, series, options, workers, ProgressSink.QUIET).results();
+    }
+
+    /** {@link #run}, keeping the global model and the report; {@code progress} sees the first member's epochs. */
+    public static Run train(SeqcastConfig config, List<String> ids, List<TimeSeries> series, SeriesPipeline.Options options,
+                            int workers, ProgressSink progress) {
         if (ids.size() != series.size()) {
             throw new IllegalArgumentException("Invalid input: " + ids.size() + " ids for " + series.size() + " series");
         }
         if (ids.isEmpty()) {
-            return List.of();
+            return new Run(List.of(), null, null, null);
         }
         // One network, one horizon: window.horizon: auto follows the first series' frequency and the shortest series.
         SeqcastConfig cfg = AutoDefaults.resolve(config, series.get(0).frequency(),
@@ -47,14 +61,14 @@ public final class GlobalPipeline {
         }
         TrainJob.GlobalOutcome full;
         try {
-            full = TrainJob.run(cfg, ids, series, workers, ProgressSink.QUIET);
+            full = TrainJob.run(cfg, ids, series, workers, progress);
         } catch (RuntimeException e) {
             double each = SeriesPipeline.seconds(t0) / ids.size();
             List<SeriesResult> out = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 out.add(SeriesPipeline.failed(ids.get(i), series.get(i).length(), each, e));
             }
-            return out;
+            return new Run(out, null, null, e);
         }
         double each = SeriesPipeline.seconds(t0) / ids.size();
         Map<String, TrainReport.SeriesReport> reports = new java.util.HashMap<>();
@@ -62,7 +76,7 @@ public final class GlobalPipeline {
         // each series forecast with its own model (and ETS fitted, under forecast.combine) on the workers, in input order
         final TrainJob.GlobalOutcome trained = full;
         List<Integer> order = java.util.stream.IntStream.range(0, ids.size()).boxed().toList();
-        return org.seqcast.Parallel.map(order, workers, "seqcast-forecast", i -> {
+        List<SeriesResult> out = org.seqcast.Parallel.map(order, workers, "seqcast-forecast", i -> {
             String id = ids.get(i);
             TimeSeries s = series.get(i);
             ModelBundle bundle = trained.models().get(id);
@@ -78,6 +92,7 @@ public final class GlobalPipeline {
                 return SeriesPipeline.failed(id, s.length(), each, e);
             }
         });
+        return new Run(out, trained.global(), trained.report(), null);
     }
 
     /** One global model trained without the last horizon of every series, each series' holdout scored with its own model. */

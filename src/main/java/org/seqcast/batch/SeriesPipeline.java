@@ -16,6 +16,7 @@ import org.seqcast.forecast.Method;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.train.Plan;
 import org.seqcast.train.ProgressSink;
+import org.seqcast.train.SavedModels;
 import org.seqcast.train.TrainJob;
 import org.seqcast.train.TrainReport;
 
@@ -46,7 +47,7 @@ public final class SeriesPipeline {
         try {
             java.util.Optional<String> tooShort = TrainJob.tooShort(cfg, series);
             if (tooShort.isPresent() && cfg.forecast().intervals().isEmpty()) {
-                return fallback(cfg, id, series, options, t0);
+                return fallback(cfg, id, series, options, t0, tooShort.get());
             }
             SeriesResult.Holdout holdout = options.evaluate()
                     ? holdout(cfg, series, history -> new Forecaster(TrainJob.run(cfg, history, 1, ProgressSink.QUIET).bundle()))
@@ -60,9 +61,10 @@ public final class SeriesPipeline {
 
     /**
      * A series too short for a network ({@link TrainJob#tooShort}) forecast with the Theta method instead (chosen over
-     * SES, naive and seasonal naive on the M1 series too short for a network: bench/RESULTS.md); no model is saved.
+     * SES, naive and seasonal naive on the M1 series too short for a network: bench/RESULTS.md); its model is a classical one
+     * ({@link SavedModels#classical}: Theta, refitted on the history it is given), saved like any other.
      */
-    static SeriesResult fallback(SeqcastConfig cfg, String id, TimeSeries series, Options options, long t0) {
+    static SeriesResult fallback(SeqcastConfig cfg, String id, TimeSeries series, Options options, long t0, String reason) {
         int h = cfg.window().horizonSteps();
         int season = Plan.season(cfg, series);
         SeriesResult.Holdout holdout = null;
@@ -72,7 +74,7 @@ public final class SeriesPipeline {
         }
         Forecast f = checkedForecast(new BaselineMethod(Method.THETA, cfg.data().target(), h, season), series);
         return new SeriesResult(id, SeriesResult.Status.OK, series.length(), 0, Double.NaN, holdout == null ? Double.NaN : finiteOrNaN(holdout.mase()),
-                holdout, seconds(t0), null, f, null, Method.THETA.key());
+                holdout, seconds(t0), null, f, options.keepBundle() ? SavedModels.classical(cfg, series, reason) : null, Method.THETA.key());
     }
 
     private static ForecastMethod asModel(ForecastMethod m) {
@@ -93,9 +95,10 @@ public final class SeriesPipeline {
     public static SeriesResult apply(ModelBundle bundle, String id, TimeSeries series) {
         long t0 = System.nanoTime();
         try {
-            Forecast f = checkedForecast(new Forecaster(bundle), series);
+            Forecast f = checkedForecast(SavedModels.forecaster(bundle), series);
             return new SeriesResult(id, SeriesResult.Status.OK, series.length(), bundle.provenance().epochsRun(),
-                    bundle.provenance().validationMae(), Double.NaN, null, seconds(t0), null, f, null);
+                    bundle.provenance().validationMae(), Double.NaN, null, seconds(t0), null, f, null,
+                    bundle.kind() == ModelBundle.Kind.CLASSICAL ? bundle.provenance().method().key() : Method.MODEL.key());
         } catch (RuntimeException e) {
             return failed(id, series.length(), seconds(t0), e);
         }

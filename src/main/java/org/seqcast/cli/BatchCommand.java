@@ -46,8 +46,8 @@ public final class BatchCommand extends Subcommand {
                     + " or '-' to read paths from stdin. Repeatable. Default: data.path of the config.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--series-column", paramLabel = "COL", description = "The column naming the series in a long-format --input.")
-    String seriesColumn;
+    @Mixin
+    LongFormatMixin longFormat;
 
     @Option(names = "--per-column", description = "Each value column of one wide --input file is its own series (id: the column name;"
             + " data.target, when set, picks the columns).")
@@ -80,6 +80,7 @@ public final class BatchCommand extends Subcommand {
 
     @Override
     protected int run() throws Exception {
+        String seriesColumn = longFormat.seriesColumn();
         if (out == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--output=DIR'");
         }
@@ -141,6 +142,9 @@ public final class BatchCommand extends Subcommand {
             paths.input("--input", in);
         }
         paths.check();
+        if (models() != null && java.nio.file.Files.isRegularFile(models())) {
+            org.seqcast.store.ModelFile.read(models()); // one model for every series: a bad file is the run's error, not each series'
+        }
         try (BatchOutputs outputs = new BatchOutputs(out, source.idColumn(), BatchColumns.forecastHeader(cfg))) {
             outputs.start(fingerprint(cfg), mode.resume());
             return run(cfg, source, outputs, w);
@@ -182,18 +186,7 @@ public final class BatchCommand extends Subcommand {
 
     /** The config with data.time_column and data.target taken from the input's header when not set. */
     private SeqcastConfig withColumns(SeqcastConfig cfg, String firstInput) {
-        DataConfig d = cfg.data();
-        if (d.timeColumn() != null && !d.target().isEmpty()) {
-            return cfg;
-        }
-        if ("-".equals(firstInput)) {
-            throw SeqcastException.config("data.time_column and data.target must be set when the long-format input is stdin; "
-                    + "e.g. --set data.time_column=day --set data.target=close");
-        }
-        SeqcastConfig c = BatchColumns.withColumns(cfg, CsvSeriesReader.header(firstInput), seriesColumn, firstInput);
-        info("columns from the header of " + firstInput + ": time '" + c.data().timeColumn() + "', target " + c.data().target()
-                + " (set data.time_column / data.target to choose)");
-        return c;
+        return longFormat.columns(cfg, firstInput, this::info);
     }
 
     /** The first file whose header can be read (an unreadable one fails as its own series later); the first file when none can. */
@@ -218,7 +211,7 @@ public final class BatchCommand extends Subcommand {
     private String fingerprint(SeqcastConfig cfg) {
         return ConfigLoader.toYaml(cfg) + "\n# batch mode: " + (mode.global() ? "global" : "per-series") + (mode.evaluate() ? ", evaluate" : "")
                 + (models() != null ? ", models " + models().toAbsolutePath().normalize() : "") + ", series column "
-                + (seriesColumn == null ? "-" : seriesColumn) + (shard == null ? "" : ", shard " + Shard.parse(shard)) + "\n";
+                + (longFormat.seriesColumn() == null ? "-" : longFormat.seriesColumn()) + (shard == null ? "" : ", shard " + Shard.parse(shard)) + "\n";
     }
 
     private void report(BatchRunner.Report r, int w, ExitCode code) throws Exception {
@@ -234,7 +227,7 @@ public final class BatchCommand extends Subcommand {
         }
         if (!fallbacks.isEmpty()) {
             info(String.format(Locale.ROOT, "batch: %d series too short for a network forecast with the Theta method instead (summary.csv "
-                    + "method theta, no model saved): %s", fallbacks.size(), fallbacks.size() <= 10 ? String.join(", ", fallbacks)
+                    + "method theta; --save-models saves it as a classical model): %s", fallbacks.size(), fallbacks.size() <= 10 ? String.join(", ", fallbacks)
                     : String.join(", ", fallbacks.subList(0, 10)) + ", ..."));
         }
         if (!json) {

@@ -14,10 +14,12 @@ public final class BatchModeMixin {
             + " beside naive and seasonal naive (trains twice).")
     boolean evaluate;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "Apply the saved models DIR/<series>.seqcast instead of training.")
+    @Option(names = "--models", paramLabel = "DIR|FILE", description = "Apply the saved models DIR/<series>.seqcast instead of training;"
+            + " or one model FILE (e.g. OUT/global.seqcast of --global --save-models) to every series.")
     String models;
 
-    @Option(names = "--save-models", description = "Save each series' model as OUT/models/<series>.seqcast.")
+    @Option(names = "--save-models", description = "Save each series' model as OUT/models/<series>.seqcast; with --global the one"
+            + " model as OUT/global.seqcast.")
     boolean saveModels;
 
     @Option(names = "--global", description = "Train one network on the windows of all series (each scaled by its own level)"

@@ -10,7 +10,6 @@ import org.seqcast.backtest.HistoricalForecasts;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
-import org.seqcast.forecast.Forecaster;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Schema;
 import org.seqcast.io.Json;
@@ -60,7 +59,9 @@ public final class EvaluateCommand extends Subcommand {
         extra.addAll(s.known());
         TimeSeries series = SeriesLoading.load(in, s.timeColumn(), s.targets(), extra, ReadOptions.of(cfg.data()), this::info);
         SchemaChecks.requireFrequency(s, series, model.toString());
-        int t = s.timesteps() + (bundle.preprocessor().ahead() == null ? 0 : bundle.preprocessor().ahead().history()); // rows it reads
+        // rows it reads: the lookback and the seasonal lags' history (a global model's lags are the schema's)
+        int t = s.timesteps() + (bundle.preprocessor() != null ? (bundle.preprocessor().ahead() == null ? 0 : bundle.preprocessor().ahead().history())
+                : s.lags().stream().mapToInt(Integer::intValue).max().orElse(0));
         int h = s.horizon();
         int st = step != null ? step : h;
         if (st < 1) {
@@ -92,7 +93,7 @@ public final class EvaluateCommand extends Subcommand {
         }
         int[] cuts = origins.stream().mapToInt(Integer::intValue).toArray();
         List<Backtest.Fold> folds = HistoricalForecasts.run(series, new HistoricalForecasts.Origins(cuts, h, s.targets(), s.season()),
-                new Forecaster(bundle));
+                org.seqcast.train.SavedModels.forecaster(bundle));
         Backtest.Result r = Backtest.score(folds);
         if (json) {
             out().println(Json.write(JsonReports.BacktestJson.of(r, origins, h, s.season(), s.targets())));

@@ -15,7 +15,7 @@ public enum ExitCode {
     MODEL(4, "bad model file (not a seqcast model, truncated, tampered, inconsistent, incompatible, over the size limits)"),
     IO(5, "a file or standard output cannot be read or written (missing directory, permission, disk full, closed stdout)"),
     TRAINING(6, "training failed (diverged to NaN)"),
-    PARTIAL(7, "batch: some series failed (see summary.csv); the others succeeded"),
+    PARTIAL(7, "batch, or train/predict/backtest over a long CSV: some series failed (see summary.csv or stderr); the others succeeded"),
     MEMORY(8, "out of memory: the input or model needs more than the Java heap (raise -Xmx in SEQCAST_JAVA_OPTS)"),
     BUSY(9, "batch: another seqcast batch is running on the same --out directory (nothing was changed)"),
     INTERNAL(70, "internal error (a bug: please report it with --stacktrace output)"),

@@ -67,9 +67,12 @@ final class JsonReports {
     record Window(int timesteps, int inputs, int outputs, int horizon, int targets) {
     }
 
-    /** {@code summary --json}: the network, its window, and for a model its provenance and training data. */
+    /**
+     * {@code summary --json}: the network, its window, and for a model its provenance and training data, its kind
+     * ({@code network}, {@code global} or {@code classical}; null for a config) and a global model's recipe.
+     */
     record SummaryReport(String source, List<Layer> layers, long parameters, Window window, DataSummary data, Provenance provenance,
-                         double seconds) {
+                         double seconds, String kind, org.seqcast.forecast.Recipe recipe) {
     }
 
     static List<Layer> layers(NetworkSpec spec) {

@@ -144,7 +144,7 @@ final class Reports {
         return ForecastCsv.display(v);
     }
 
-    private static String p(double v) {
+    static String p(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 }

@@ -53,11 +53,21 @@ public final class SummaryCommand extends Subcommand {
                 JsonReports.DataSummary data = new JsonReports.DataSummary(p.dataPath(), p.rows(), freq, s.season(), p.firstTime(),
                         p.lastTime(), s.targets(), s.features());
                 out().println(Json.write(report(source.model.toString(), b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size(),
-                        data, p, t0)));
+                        data, p, t0, b.kind(), b.recipe())));
                 return ExitCode.OK.code();
             }
-            printTable(b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size());
             Provenance p = b.provenance();
+            if (b.kind() == ModelBundle.Kind.CLASSICAL) {
+                out().printf(Locale.ROOT, "Classical model: the %s method, refitted on the history it is given (no network)%n  why: %s%n",
+                        t(p.method().label()), t(p.reason()));
+            } else {
+                printTable(b.network(), s.recursive() ? 1 : s.horizon(), s.targets().size());
+            }
+            if (b.kind() == ModelBundle.Kind.GLOBAL) {
+                out().printf(Locale.ROOT, "Global model: one network over %d series; each series' preprocessor is fitted from its own history "
+                        + "(lookback %d, %s%s)%n", p.series(), b.recipe().timesteps(), t(b.recipe().windowNorm().describe()),
+                        b.recipe().pad() ? ", short series padded" : "");
+            }
             out().println();
             out().println("Provenance");
             // every text from the file is escaped: a model file must not be able to send terminal escape sequences
@@ -78,8 +88,13 @@ public final class SummaryCommand extends Subcommand {
             out().printf(Locale.ROOT, "  machine:     %s; %s%n", t(p.cpu()), t(p.blas()));
             out().printf(Locale.ROOT, "  forecast:    %s%n", p.combinesEts()
                     ? "the mean of the network's and automatic exponential smoothing's (forecast.combine: ets)" : "the network's");
+            if (p.training() != null) {
+                out().printf(Locale.ROOT, "  training:    %d series, %d rows, ids sha256 %s%n", p.training().series(), p.training().rows(),
+                        t(p.training().idsSha256()));
+            }
+            String mean = p.training() != null ? " (mean over series)" : "";
             for (Map.Entry<Method, Scores> e : p.validation().entrySet()) {
-                out().printf(Locale.ROOT, "  %-24s %s%n", "validation MAE " + t(e.getKey().key()) + ":", Reports.num(e.getValue().mae()));
+                out().printf(Locale.ROOT, "  %-24s %s%s%n", "validation MAE " + t(e.getKey().key()) + ":", Reports.num(e.getValue().mae()), mean);
             }
             return ExitCode.OK.code();
         }
@@ -112,7 +127,7 @@ public final class SummaryCommand extends Subcommand {
             JsonReports.DataSummary data = series == null ? null
                     : JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features());
             out().println(Json.write(report(cm.configFile() == null ? "--set" : cm.configFile().toString(), net, steps,
-                    cfg.data().target().size(), data, null, t0)));
+                    cfg.data().target().size(), data, null, t0, null, null)));
             return ExitCode.OK.code();
         }
         printTable(net, steps, cfg.data().target().size());
@@ -124,9 +139,14 @@ public final class SummaryCommand extends Subcommand {
     }
 
     private static JsonReports.SummaryReport report(String source, NetworkSpec spec, int horizon, int targets, JsonReports.DataSummary data,
-                                                    Provenance p, long t0) {
+                                                    Provenance p, long t0, ModelBundle.Kind kind, org.seqcast.forecast.Recipe recipe) {
+        String k = kind == null ? null : kind.name().toLowerCase(Locale.ROOT);
+        if (spec == null) { // a classical model: no network
+            return new JsonReports.SummaryReport(source, List.of(), 0, null, data, p, JsonReports.seconds(t0), k, null);
+        }
         return new JsonReports.SummaryReport(source, JsonReports.layers(spec), spec.totalParams(),
-                new JsonReports.Window(spec.timesteps(), spec.inputs(), spec.outputs(), horizon, targets), data, p, JsonReports.seconds(t0));
+                new JsonReports.Window(spec.timesteps(), spec.inputs(), spec.outputs(), horizon, targets), data, p, JsonReports.seconds(t0), k,
+                recipe);
     }
 
     private void printTable(NetworkSpec spec, int horizon, int targets) {

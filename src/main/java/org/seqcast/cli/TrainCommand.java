@@ -3,7 +3,9 @@ package org.seqcast.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.seqcast.SeqcastException;
 import org.seqcast.backtest.BaselineMethod;
+import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.ReadOptions;
 import org.seqcast.data.TimeSeries;
@@ -18,6 +20,7 @@ import org.seqcast.store.ModelFile;
 import org.seqcast.train.Plan;
 import org.seqcast.train.Progress;
 import org.seqcast.train.ProgressSink;
+import org.seqcast.train.SavedModels;
 import org.seqcast.train.TrainJob;
 import org.seqcast.train.TrainReport;
 import picocli.CommandLine.Command;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train an LSTM forecaster on the CSV the config names, report validation scores beside naive",
                 "and seasonal-naive baselines, save the model (-o), and write the forecast after the end of the data",
-                "(stdout unless --forecast FILE)."})
+                "(stdout unless --forecast FILE). With --series-column COL, one global network over every series of the",
+                "long-format CSV (batch --global's run), saved as one model file; the forecasts as a long-format CSV."})
 public final class TrainCommand extends Subcommand {
     @Mixin
     ConfigMixin config;
@@ -52,6 +56,9 @@ public final class TrainCommand extends Subcommand {
     @Mixin
     PlotMixin plot;
 
+    @Mixin
+    LongFormatMixin longFormat;
+
     @Option(names = "--plot-loss", paramLabel = "PNG", description = "Also draw the training and validation loss per epoch, best epoch marked, to this PNG (written atomically).")
     Path plotLoss;
 
@@ -59,6 +66,9 @@ public final class TrainCommand extends Subcommand {
     protected int run() throws Exception {
         SeqcastConfig loaded = config.load();
         String path = loaded.data().path() == null ? null : config.resolveDataPath(loaded.data().path());
+        if (longFormat.seriesColumn() != null) {
+            return trainGlobal(loaded, path, longFormat.seriesColumn());
+        }
         new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).input("--future", future)
                 .output("-o", output)
                 .output("--forecast", forecast).output("--plot", plot.path()).output("--plot-loss", plotLoss).check();
@@ -117,22 +127,29 @@ public final class TrainCommand extends Subcommand {
 
     /**
      * A series too short for a network: forecast with the Theta method (the classical fallback, see bench/RESULTS.md), said
-     * on stderr and in the JSON ({@code method: theta}); there is no network, so no model file is written.
+     * on stderr and in the JSON ({@code method: theta}); {@code -o} writes a classical model ({@link SavedModels#classical}:
+     * its provenance says theta and why; {@code predict} refits Theta on the history it is given).
      */
     private int fallback(SeqcastConfig cfg, TimeSeries series, String reason) throws Exception {
         int season = Plan.season(cfg, series);
         info("train: " + reason.replaceAll("; lower window.timesteps or window.horizon$", "") + "; forecast with the Theta method instead"
-                + (output != null ? " (no network, so no model: " + output + " is not written)" : ""));
+                + (output != null ? " (" + output + " is a classical model: predict refits Theta on the history it is given)" : ""));
         Forecast f = new BaselineMethod(Method.THETA, cfg.data().target(), cfg.window().horizonSteps(), season).forecast(series);
         try (AtomicFiles.Group files = AtomicFiles.group()) {
+            if (output != null) {
+                ModelFile.write(output, SavedModels.classical(cfg, series, reason));
+            }
             plot.draw(series, List.of(f), List.of(series.length()), season);
             if (!json && forecast != null && !"-".equals(forecast)) {
                 ForecastCsv.write(f, Path.of(forecast));
             }
             files.commit();
         }
+        if (output != null) {
+            info("model: " + output);
+        }
         if (json) {
-            out().println(Json.write(new FallbackJson(null, Method.THETA.key(), reason,
+            out().println(Json.write(new FallbackJson(output == null ? null : output.toString(), Method.THETA.key(), reason,
                     JsonReports.DataSummary.of(series, season, cfg.data().target(), cfg.data().features()), JsonReports.rows(f))));
         } else if (forecast == null || "-".equals(forecast)) {
             ForecastCsv.write(f, out());
@@ -142,7 +159,135 @@ public final class TrainCommand extends Subcommand {
         return ExitCode.OK.code();
     }
 
-    /** {@code train --json} of a series forecast by the classical fallback: {@code model} null, {@code method} theta, and why. */
+    /**
+     * {@code train --series-column COL}: a global train over every series of a long-format CSV ({@code batch --global}'s
+     * pipeline): one network, written as one model file with {@code -o}; every series' forecast as one long-format CSV
+     * (the series column first) on stdout or {@code --forecast FILE}; the report on stderr, or JSON with {@code --json}.
+     * A series that cannot be prepared or forecast is named on stderr and the others go on (exit 7).
+     */
+    private int trainGlobal(SeqcastConfig loaded, String path, String seriesColumn) throws Exception {
+        if (path == null) {
+            throw SeqcastException.config("--series-column reads the long-format file data.path names; set it (e.g. --set data.path=sales.csv)");
+        }
+        for (String[] o : new String[][] {{"--future", future}, {"--plot", plot.path() == null ? null : "x"},
+                {"--plot-loss", plotLoss == null ? null : "x"}}) {
+            if (o[1] != null) {
+                throw SeqcastException.config(o[0] + " takes one series; with --series-column every series of the file is trained and forecast: "
+                        + "drop " + o[0] + " (or give a single-series CSV)");
+            }
+        }
+        new OutputPaths().input("-c", config.configFile()).input("data.path", "-".equals(path) ? null : path).output("-o", output)
+                .output("--forecast", forecast).check();
+        LongFormatMixin.Input in = longFormat.read(loaded, path, this::info);
+        SeqcastConfig cfg = in.cfg();
+        org.seqcast.batch.SeriesSource source = in.source();
+        List<String> ids = new java.util.ArrayList<>();
+        List<TimeSeries> all = new java.util.ArrayList<>();
+        List<LongForecasts.Failure> failures = new java.util.ArrayList<>();
+        long rows = 0;
+        for (int i = 0; i < source.size(); i++) {
+            org.seqcast.batch.SeriesSource.Loaded l = source.load(i);
+            if (l.error() != null) {
+                failures.add(new LongForecasts.Failure(l.id(), oneLine(l.error().getMessage())));
+            } else {
+                ids.add(l.id());
+                all.add(l.series());
+                rows += l.series().length();
+            }
+        }
+        if (all.isEmpty()) {
+            throw source.load(0).error();
+        }
+        info(String.format(Locale.ROOT, "data: %s, %d series, %d rows, %s", CsvSeriesReader.sourceName(path), all.size(), rows,
+                all.get(0).frequency().describe()));
+        int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        org.seqcast.batch.GlobalPipeline.Run run;
+        try (ProgressSink progress = Progress.create(common.quiet(), Progress.stderrIsTerminal(), err(), "")) {
+            run = org.seqcast.batch.GlobalPipeline.train(cfg, ids, all, new org.seqcast.batch.SeriesPipeline.Options(false, ids.size() == 1),
+                    w, progress);
+        }
+        if (run.error() != null) {
+            throw run.error();
+        }
+        TrainReport r = run.report();
+        globalLines(r, ids.size()).forEach(this::info);
+        java.util.Map<String, Forecast> forecasts = new java.util.LinkedHashMap<>();
+        for (org.seqcast.batch.SeriesResult sr : run.results()) {
+            if (sr.ok()) {
+                forecasts.put(sr.id(), sr.forecast());
+            } else {
+                failures.add(new LongForecasts.Failure(sr.id(), sr.error()));
+            }
+        }
+        if (forecasts.isEmpty()) {
+            throw SeqcastException.data(path + ": no series could be forecast; the first: " + failures.get(0).series() + ": "
+                    + failures.get(0).error());
+        }
+        org.seqcast.forecast.ModelBundle model = run.model() != null ? run.model() : run.results().get(0).bundle();
+        if (output != null && model.intervals().size() != cfg.forecast().intervals().size()) {
+            throw SeqcastException.data(path + ": forecast.intervals of a global model are pooled over the series modelled in logs (all "
+                    + "values > 0), and none is; set forecast.intervals: [] to save the model");
+        }
+        try (AtomicFiles.Group files = AtomicFiles.group()) {
+            if (output != null) {
+                ModelFile.write(output, model);
+            }
+            if (!json && forecast != null && !"-".equals(forecast)) {
+                LongForecasts.write(seriesColumn, forecasts, Path.of(forecast));
+            }
+            files.commit();
+        }
+        for (LongForecasts.Failure f : failures) {
+            info("train: series " + f.series() + " failed: " + f.error());
+        }
+        if (output != null) {
+            info("model: " + output + " (" + (model.kind() == org.seqcast.forecast.ModelBundle.Kind.GLOBAL ? "global, " : "") + ids.size()
+                    + " series)");
+        }
+        if (json) {
+            out().println(Json.write(new GlobalTrainJson(output == null ? null : output.toString(), CsvSeriesReader.sourceName(path),
+                    source.size(), forecasts.size(), failures.size(), failures, r, LongForecasts.jsonRows(seriesColumn, forecasts))));
+        } else if (forecast == null || "-".equals(forecast)) {
+            LongForecasts.write(seriesColumn, forecasts, out());
+        } else {
+            info("forecast: " + forecast);
+        }
+        return failures.isEmpty() ? ExitCode.OK.code() : ExitCode.PARTIAL.code();
+    }
+
+    /** The report of a global train: the shared network, and the validation scores as the mean over the series that have them. */
+    private static List<String> globalLines(TrainReport r, int series) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(String.format(Locale.ROOT, "global: one network over %d series: lookback %d, horizon %d, %d inputs, %s; best epoch %d of %d"
+                + " (%.1f s)", series, r.timesteps(), r.horizon(), r.inputs(), r.windowNorm().describe(), r.bestEpoch(), r.epochsRun(), r.seconds()));
+        java.util.Map<Method, double[]> mase = new java.util.LinkedHashMap<>();
+        for (TrainReport.SeriesReport s : r.series()) {
+            s.validation().forEach((m, sc) -> {
+                if (Double.isFinite(sc.mase())) {
+                    double[] a = mase.computeIfAbsent(m, k -> new double[2]);
+                    a[0] += sc.mase();
+                    a[1]++;
+                }
+            });
+        }
+        if (!mase.isEmpty()) {
+            List<String> parts = new java.util.ArrayList<>();
+            mase.forEach((m, a) -> parts.add(String.format(Locale.ROOT, "%s %.3f", m.label(), a[0] / a[1])));
+            out.add("validation MASE, mean over the series with a validation window: " + String.join(", ", parts));
+        }
+        return out;
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "unknown error" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** {@code train --series-column --json}: the global run's report, the failures, every forecast row with its series. */
+    record GlobalTrainJson(String model, String data, int series, int ok, int failed, List<LongForecasts.Failure> failures, TrainReport report,
+                           List<java.util.Map<String, Object>> forecast) {
+    }
+
+    /** {@code train --json} of a series forecast by the classical fallback: {@code model} (the classical model file, or null), {@code method} theta, and why. */
     record FallbackJson(String model, String method, String reason, JsonReports.DataSummary data, List<java.util.Map<String, Object>> forecast) {
     }
 }

@@ -38,8 +38,15 @@ public final class Forecaster implements ForecastMethod {
      * and one whose provenance says so combines with ETS.
      */
     public Forecaster(ModelBundle bundle) {
-        this(bundle.schema(), bundle.network(), bundle.members(), bundle.preprocessor(), bundle.intervals(),
-                bundle.provenance().series() > 1, bundle.provenance().combinesEts());
+        this(bundle.schema(), bundle.network(), bundle.members(), fitted(bundle), bundle.intervals(), bundle.provenance().series() > 1,
+                bundle.provenance().combinesEts());
+    }
+
+    private static Preprocessor fitted(ModelBundle bundle) {
+        if (bundle.kind() != ModelBundle.Kind.NETWORK) {
+            throw new IllegalArgumentException("Invalid model: a " + bundle.kind() + " model is fitted to each series first (train.SavedModels)");
+        }
+        return bundle.preprocessor();
     }
 
     public Forecaster(Schema schema, NetworkSpec network, List<NetworkParams> members, Preprocessor pre,

@@ -46,6 +46,9 @@ final class ModelChecks {
         require(file, s.frequencyMultiple() >= 1, "frequency_multiple " + s.frequencyMultiple());
         require(file, s.season() >= 1 && s.season() <= 100_000, "season " + s.season());
         require(file, s.timesteps() <= MAX_STEPS && s.horizon() <= MAX_STEPS, "timesteps " + s.timesteps() + ", horizon " + s.horizon());
+        if (b.kind() == ModelBundle.Kind.CLASSICAL) {
+            return;
+        }
         NetworkSpec n = b.network();
         require(file, n.timesteps() == s.windowSteps(), "network timesteps " + n.timesteps() + " but schema timesteps " + s.windowSteps());
         for (int p : s.seasons()) {
@@ -54,15 +57,21 @@ final class ModelChecks {
         for (int p : s.lags()) {
             require(file, p >= 1 && p <= 100_000, "lag " + p);
         }
-        var ahead = b.preprocessor().ahead();
-        if (ahead != null) {
-            require(file, ahead.horizon() == s.horizon() && ahead.history() <= 100_000 && ahead.inputs(s.targets().size()) == n.inputs(),
-                    "window layout " + ahead);
-        }
         require(file, n.outputs() == s.networkOutputs(), "network outputs " + n.outputs() + " but the schema needs " + s.networkOutputs());
         require(file, b.members().size() <= MAX_MEMBERS, b.members().size() + " members");
         for (NetworkParams p : b.members()) {
             checkParams(file, n, p);
+        }
+        if (b.kind() == ModelBundle.Kind.GLOBAL) {
+            var r = b.recipe();
+            require(file, r.stride() <= MAX_STEPS && r.periods() <= 100 && r.periods() >= s.seasons().size() && r.lags() == !s.lags().isEmpty(),
+                    "recipe " + r);
+            return;
+        }
+        var ahead = b.preprocessor().ahead();
+        if (ahead != null) {
+            require(file, ahead.horizon() == s.horizon() && ahead.history() <= 100_000 && ahead.inputs(s.targets().size()) == n.inputs(),
+                    "window layout " + ahead);
         }
         double[] mean = b.preprocessor().scaler().mean();
         double[] scale = b.preprocessor().scaler().scale();

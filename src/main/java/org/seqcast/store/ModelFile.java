@@ -41,8 +41,12 @@ import org.seqcast.model.Tensor;
  */
 public final class ModelFile {
     public static final String FORMAT = "seqcast-model";
-    /** 2: provenance with engine, kernel, CPU, BLAS and per-method validation scores (version 1 files still read). */
-    public static final int VERSION = 2;
+    /**
+     * 2: provenance with engine, kernel, CPU, BLAS and per-method validation scores; 3: global models (a recipe instead of
+     * a fitted transform, the training set in the provenance) and classical models (no network: provenance method theta
+     * and why, an empty params.bin). Versions 1 and 2 still read.
+     */
+    public static final int VERSION = 3;
     static final String META = "seqcast.json";
     static final String PARAMS = "params.bin";
     /** SHA-256 of the two entries above, in sha256sum's format, written last; files without it are from before it existed. */
@@ -144,6 +148,12 @@ public final class ModelFile {
 
     /** The bytes of params.bin that the metadata declares (members x tensor sizes x 4), checked against the limits. */
     private static long declaredParamBytes(Path file, ModelMetadata m) {
+        if (m.classical()) {
+            if (m.members() != 0 || (m.tensors() != null && !m.tensors().isEmpty()) || m.network() != null) {
+                throw SeqcastException.model(file + ": model metadata is inconsistent (a classical model with a network); train it again");
+            }
+            return 0;
+        }
         if (m.tensors() == null || m.members() < 1 || m.members() > ModelChecks.MAX_MEMBERS) {
             throw SeqcastException.model(file + ": model metadata is inconsistent (tensors or members missing or out of range); train it again");
         }
@@ -215,6 +225,18 @@ public final class ModelFile {
             throw SeqcastException.model(file + ": parameters do not match their checksum: the file was modified or damaged; train it again");
         }
         Schema schema = m.toSchema();
+        SeqcastConfig cfg;
+        try {
+            cfg = ConfigLoader.fromYaml(m.config(), file + " (stored config)", List.of());
+        } catch (SeqcastException e) {
+            throw SeqcastException.model(file + ": the model's stored config is invalid (" + e.getMessage() + "); train it again");
+        }
+        if (m.classical()) {
+            if (params.length != 0) {
+                throw SeqcastException.model(file + ": a classical model has no parameters but params.bin has " + params.length + " bytes");
+            }
+            return ModelBundle.classical(cfg, schema, m.toProvenance());
+        }
         NetworkSpec spec = m.toNetwork();
         int members = m.members();
         long perMember = m.floatsPerMember();
@@ -237,13 +259,7 @@ public final class ModelFile {
             }
             list.add(new NetworkParams(ls));
         }
-        SeqcastConfig cfg;
-        try {
-            cfg = ConfigLoader.fromYaml(m.config(), file + " (stored config)", List.of());
-        } catch (SeqcastException e) {
-            throw SeqcastException.model(file + ": the model's stored config is invalid (" + e.getMessage() + "); train it again");
-        }
-        return new ModelBundle(cfg, schema, spec, list, m.toPreprocessor(), m.toIntervals(), m.toProvenance());
+        return new ModelBundle(cfg, schema, spec, list, m.toPreprocessor(), m.toIntervals(), m.toProvenance(), m.toRecipe());
     }
 
     static String sha256(byte[] data) {

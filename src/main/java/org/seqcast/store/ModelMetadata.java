@@ -8,6 +8,8 @@ import org.seqcast.eval.Scores;
 import org.seqcast.forecast.Method;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.forecast.Provenance;
+import org.seqcast.forecast.Recipe;
+import org.seqcast.config.WindowNorm;
 import org.seqcast.forecast.Schema;
 import org.seqcast.model.NetworkParams;
 import org.seqcast.model.NetworkSpec;
@@ -23,7 +25,15 @@ import org.seqcast.transform.Preprocessor;
  */
 record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson network, List<TensorJson> tensors, int members,
                      String paramsSha256, TransformJson transform, List<IntervalJson> intervals, ProvenanceJson provenance,
-                     String config) {
+                     String config, RecipeJson recipe) {
+
+    /**
+     * A global model's recipe (version 3): the plan's resolved values that fit any series' preprocessor; absent in other
+     * and older files. {@code windowNorm} is {@code transform.window_norm}'s key ({@code true} relative, {@code false} levels).
+     */
+    record RecipeJson(int timesteps, int stride, boolean seasonInputs, int periods, boolean lags, boolean residual, boolean pad,
+                      String windowNorm) {
+    }
 
     record SchemaJson(String timeColumn, String frequencyUnit, int frequencyMultiple, List<String> targets, List<String> features,
                       int timesteps, int horizon, int season, Boolean seasonInputs, String strategy, List<Integer> seasons,
@@ -65,11 +75,21 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
     record IntervalJson(int level, double[][] lower, double[][] upper, Boolean logScale) {
     }
 
-    /** Optional (boxed) fields are absent in older files. {@code scores} is version 1's (validation_mae, naive_mae, ...); {@code validation} is version 2's. */
+    /**
+     * Optional (boxed) fields are absent in older files. {@code scores} is version 1's (validation_mae, naive_mae, ...);
+     * {@code validation} is version 2's; {@code method} (model or theta), {@code reason} (why theta) and {@code training} (the
+     * series of a global model) are version 3's.
+     */
     record ProvenanceJson(String dataPath, String dataSha256, int rows, String firstTime, String lastTime, long seed,
                           String seqcastVersion, String dl4jVersion, String javaVersion, String trainedAt, int bestEpoch, int epochsRun,
                           Integer series, String engine, String kernel, String cpu, String blas, Map<Method, Scores> validation,
-                          Map<String, Double> scores, String combine) {
+                          Map<String, Double> scores, Method method, String reason, org.seqcast.forecast.TrainingSet training,
+                          String combine) {
+    }
+
+    /** True for a classical model (no network, no parameters). */
+    boolean classical() {
+        return provenance != null && provenance.method() != null && provenance.method() != Method.MODEL;
     }
 
     /** The metadata of a bundle whose parameters hash to {@code paramsSha256}. */
@@ -79,28 +99,38 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
                 s.timesteps(), s.horizon(), s.season(), s.seasonInputs(), s.recursive() ? "recursive" : "direct", s.seasons(), s.known(),
                 s.lags(), s.ahead());
         NetworkSpec n = b.network();
-        List<LayerJson> layers = n.layers().stream()
-                .map(r -> new LayerJson("lstm", r.nIn(), r.units(), r.bidirectional(), r.dropout())).toList();
         List<TensorJson> tensors = new ArrayList<>();
-        NetworkParams first = b.members().get(0);
-        for (int l = 0; l < first.layerCount(); l++) {
-            for (Tensor t : first.layer(l).values()) {
-                tensors.add(new TensorJson(l, t.name(), t.shape()));
+        NetworkJson network = null;
+        if (n != null) {
+            List<LayerJson> layers = n.layers().stream()
+                    .map(r -> new LayerJson("lstm", r.nIn(), r.units(), r.bidirectional(), r.dropout())).toList();
+            network = new NetworkJson(n.inputs(), n.timesteps(), n.outputs(), layers);
+            NetworkParams first = b.members().get(0);
+            for (int l = 0; l < first.layerCount(); l++) {
+                for (Tensor t : first.layer(l).values()) {
+                    tensors.add(new TensorJson(l, t.name(), t.shape()));
+                }
             }
         }
         Preprocessor pre = b.preprocessor();
-        Ahead a = pre.ahead();
-        TransformJson transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
-                new ScalerJson(pre.scaler().mean(), pre.scaler().scale()), pre.seasonal(), pre.alpha(),
-                a == null ? null : new AheadJson(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
+        TransformJson transform = null;
+        if (pre != null) {
+            Ahead a = pre.ahead();
+            transform = new TransformJson(pre.log(), pre.windowNorm(), pre.targets(),
+                    new ScalerJson(pre.scaler().mean(), pre.scaler().scale()), pre.seasonal(), pre.alpha(),
+                    a == null ? null : new AheadJson(a.lags(), a.baseLag(), a.features(), a.known(), a.calendar(), a.horizon()));
+        }
+        Recipe r = b.recipe();
+        RecipeJson recipe = r == null ? null : new RecipeJson(r.timesteps(), r.stride(), r.seasonInputs(), r.periods(), r.lags(), r.residual(),
+                r.pad(), r.windowNorm().key());
         List<IntervalJson> intervals = b.intervals().stream()
                 .map(i -> new IntervalJson(i.level(), i.lower(), i.upper(), i.logScale())).toList();
         Provenance p = b.provenance();
         ProvenanceJson prov = new ProvenanceJson(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(),
                 p.seqcastVersion(), p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series(), p.engine(),
-                p.kernel(), p.cpu(), p.blas(), p.validation(), null, p.combine());
-        return new ModelMetadata(ModelFile.FORMAT, ModelFile.VERSION, schema, new NetworkJson(n.inputs(), n.timesteps(), n.outputs(), layers),
-                tensors, b.members().size(), paramsSha256, transform, intervals, prov, configYaml);
+                p.kernel(), p.cpu(), p.blas(), p.validation(), null, p.method(), p.reason(), p.training(), p.combine());
+        return new ModelMetadata(ModelFile.FORMAT, ModelFile.VERSION, schema, network, tensors, b.members().size(), paramsSha256, transform,
+                intervals, prov, configYaml, recipe);
     }
 
     Schema toSchema() {
@@ -135,7 +165,22 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         return n;
     }
 
+    /** The recipe of a global model, or null. */
+    Recipe toRecipe() {
+        if (recipe == null) {
+            return null;
+        }
+        WindowNorm norm = java.util.Arrays.stream(WindowNorm.values()).filter(w -> w.key().equals(recipe.windowNorm())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown recipe window_norm '" + recipe.windowNorm() + "'"));
+        return new Recipe(recipe.timesteps(), recipe.stride(), recipe.seasonInputs(), recipe.periods(), recipe.lags(), recipe.residual(),
+                recipe.pad(), norm);
+    }
+
+    /** The fitted preprocessor, or null for a global or classical model (no transform entry). */
     Preprocessor toPreprocessor() {
+        if (transform == null) {
+            return null;
+        }
         AheadJson a = transform.ahead();
         return new Preprocessor(transform.log(), transform.windowNorm(), transform.targets(),
                 new ColumnScaler(transform.scaler().mean(), transform.scaler().scale()), transform.seasonal(), transform.sesAlpha(),
@@ -161,6 +206,7 @@ record ModelMetadata(String format, int version, SchemaJson schema, NetworkJson 
         return new Provenance(p.dataPath(), p.dataSha256(), p.rows(), p.firstTime(), p.lastTime(), p.seed(), p.seqcastVersion(),
                 p.dl4jVersion(), p.javaVersion(), p.trainedAt(), p.bestEpoch(), p.epochsRun(), p.series() == null ? 1 : p.series(),
                 orUnknown(p.engine()), orUnknown(p.kernel()), orUnknown(p.cpu()), orUnknown(p.blas()), validation,
+                p.method() == null ? Method.MODEL : p.method(), p.reason(), p.training(),
                 p.combine() == null ? Provenance.NONE : p.combine()); // absent before forecast.combine
     }
 

@@ -125,6 +125,27 @@ public record Plan(SeqcastConfig config, List<String> targets, List<String> feat
     }
 
     /**
+     * The plan a global model was trained with, rebuilt from its file: the values its {@link org.seqcast.forecast.Recipe}
+     * resolved over the training series, the kept window normalisation, the stored config, schema and network. What
+     * {@link SavedModels} fits each series' preprocessor with; it never trains (the engine is nominal).
+     */
+    public static Plan of(org.seqcast.forecast.ModelBundle global) {
+        org.seqcast.forecast.Recipe r = global.recipe();
+        if (r == null) {
+            throw new IllegalArgumentException("Invalid model: no recipe (not a global model)");
+        }
+        SeqcastConfig cfg = global.config();
+        Schema s = global.schema();
+        return new Plan(cfg, s.targets(), s.features(), s.horizon(), r.timesteps(), r.stride(), r.seasonInputs(), cfg.forecast().strategy(),
+                List.of(r.windowNorm()), global.network(), Engine.FAST, s.known(), r.periods(), r.lags(), r.residual(), r.pad());
+    }
+
+    /** What a global model stores to fit any series as this plan fits its series, with the window normalisation kept. */
+    public org.seqcast.forecast.Recipe recipe(WindowNorm kept) {
+        return new org.seqcast.forecast.Recipe(timesteps, stride, seasonInputs, periods, lags, residual, pad, kept);
+    }
+
+    /**
      * Lookback for {@code window.timesteps: auto} over many series: what the frequency wants (two seasons, or
      * 2 x horizon, at least 8), the shortest over the series' seasons, capped so that the median series keeps
      * at least a horizon of windows beyond one lookback (median rows - 2 x horizon), but at least 4 (or the want

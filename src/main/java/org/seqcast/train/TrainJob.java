@@ -41,9 +41,11 @@ public final class TrainJob {
 
     /**
      * A run over many series: the shared report, a model per series that could be prepared (in input order),
-     * and the reason for each series that could not (by id, in input order).
+     * the reason for each series that could not (by id, in input order), and for a run over more than one series the
+     * global model ({@link ModelBundle.Kind#GLOBAL}: one network and the recipe that fits any series; null otherwise).
      */
-    public record GlobalOutcome(TrainReport report, Map<String, ModelBundle> models, Map<String, SeqcastException> failures, Fit fit) {
+    public record GlobalOutcome(TrainReport report, Map<String, ModelBundle> models, Map<String, SeqcastException> failures, Fit fit,
+                                ModelBundle global) {
     }
 
     private TrainJob() {
@@ -148,16 +150,113 @@ public final class TrainJob {
             TimeSeries s = p.series();
             Provenance prov = new Provenance(s.source(), s.sha256(), s.length(), s.firstTime(), s.lastTime(), cfg.training().seed(),
                     Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, first.bestEpoch(), first.epochsRun(),
-                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall,
-                    plan.combineEts() ? Provenance.ETS : Provenance.NONE);
+                    best.prepared().size(), plan.engine().key(), fit.kernel(), cpu, blas, overall, org.seqcast.forecast.Method.MODEL, null,
+                    null, plan.combineEts() ? Provenance.ETS : Provenance.NONE);
             models.put(p.id(), new ModelBundle(cfg, plan.schema(s), plan.network(), fit.params(), p.pre(), bands, prov));
         }
+        ModelBundle global = ids.size() > 1 && !models.isEmpty()
+                ? global(cfg, plan, best, fit, reports, trainedAt, cpu, blas) : null;
         TrainReport report = new TrainReport(best.prepared().size(), plan.timesteps(), plan.horizon(), plan.network().inputs(),
                 plan.network().outputs(), plan.strategy(), plan.seasonInputs(), plan.engine(), fit.kernel(),
                 best.prepared().get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS, tried,
                 fit.params().size(), first.bestEpoch(), first.epochsRun(), refit, best.factor(), reports, (System.nanoTime() - t0) / 1e9,
                 ahead(plan, best.prepared().get(0)), plan.combineEts() ? Provenance.ETS : Provenance.NONE);
-        return new GlobalOutcome(report, models, failures, fit);
+        return new GlobalOutcome(report, models, failures, fit, global);
+    }
+
+    /**
+     * The one model of a run over many series: the network, the recipe of the plan (with the kept window normalisation),
+     * the schema of the first series (the others share its frequency, or are refused when it is applied), no intervals
+     * (they are calibrated per series), and the provenance of the whole training set: a digest of the series' data hashes,
+     * total rows, earliest and latest times, the ids, and the mean over the series of each validation score.
+     */
+    private static ModelBundle global(SeqcastConfig cfg, Plan plan, Candidate best, Fit fit, List<TrainReport.SeriesReport> reports,
+                                      String trainedAt, String cpu, String blas) {
+        List<PreparedSeries> prepared = best.prepared();
+        StringBuilder hashes = new StringBuilder();
+        long rows = 0;
+        TimeSeries first = prepared.get(0).series();
+        TimeSeries last = first;
+        List<String> ids = new ArrayList<>();
+        for (PreparedSeries p : prepared) {
+            TimeSeries s = p.series();
+            hashes.append(s.sha256()).append('\n');
+            rows += s.length();
+            ids.add(p.id());
+            if (s.index().positionAt(0) < first.index().positionAt(0)) {
+                first = s;
+            }
+            if (s.index().positionAt(s.length() - 1) > last.index().positionAt(last.length() - 1)) {
+                last = s;
+            }
+        }
+        Map<org.seqcast.forecast.Method, org.seqcast.eval.Scores> mean = new LinkedHashMap<>();
+        for (org.seqcast.forecast.Method m : org.seqcast.forecast.Method.values()) {
+            double[] sum = new double[5];
+            int[] n = new int[5];
+            for (TrainReport.SeriesReport r : reports) {
+                org.seqcast.eval.Scores sc = r.validation().get(m);
+                if (sc == null) {
+                    continue;
+                }
+                double[] v = {sc.mae(), sc.rmse(), sc.mape(), sc.smape(), sc.mase()};
+                for (int j = 0; j < 5; j++) {
+                    if (Double.isFinite(v[j])) {
+                        sum[j] += v[j];
+                        n[j]++;
+                    }
+                }
+            }
+            if (n[0] > 0) {
+                double[] a = new double[5];
+                for (int j = 0; j < 5; j++) {
+                    a[j] = n[j] == 0 ? Double.NaN : sum[j] / n[j];
+                }
+                mean.put(m, new org.seqcast.eval.Scores(a[0], a[1], a[2], a[3], a[4]));
+            }
+        }
+        Trainer.Result r = fit.first();
+        // the series of one long-format file carry that file's hash: the model names the file; else a digest of the series' hashes
+        String path = prepared.size() + " series";
+        String digest = org.seqcast.forecast.TrainingSet.sha256(hashes.toString());
+        String firstSha = prepared.get(0).series().sha256();
+        String firstSource = prepared.get(0).series().source();
+        int bracket = firstSource.lastIndexOf(" [");
+        if (firstSha != null && bracket > 0 && prepared.stream().allMatch(p -> firstSha.equals(p.series().sha256())
+                && p.series().source().startsWith(firstSource.substring(0, bracket + 2)))) {
+            path = firstSource.substring(0, bracket);
+            digest = firstSha;
+        }
+        Provenance prov = new Provenance(path, digest, (int) Math.min(Integer.MAX_VALUE, rows), first.firstTime(),
+                last.lastTime(), cfg.training().seed(), Versions.seqcast(), Versions.dl4j(), Versions.java(), trainedAt, r.bestEpoch(),
+                r.epochsRun(), prepared.size(), plan.engine().key(), fit.kernel(), cpu, blas, mean, org.seqcast.forecast.Method.MODEL, null,
+                org.seqcast.forecast.TrainingSet.of(ids, rows), plan.combineEts() ? Provenance.ETS : Provenance.NONE);
+        WindowNorm kept = prepared.get(0).pre().windowNorm() ? WindowNorm.RELATIVE : WindowNorm.LEVELS;
+        return new ModelBundle(cfg, plan.schema(prepared.get(0).series()), plan.network(), fit.params(), null, pooledBands(cfg, best), prov,
+                plan.recipe(kept));
+    }
+
+    /**
+     * The intervals of a global model: conformal half-widths from the validation residuals of every series modelled in
+     * logs, pooled in log units (scale-free, so series of any level share them); none when no such series has a
+     * validation window. Each series' own intervals (what {@code batch --global} writes) are calibrated on its residuals
+     * alone; the pooled ones are what the model file gives a series it forecasts, seen in training or not.
+     */
+    private static List<ModelBundle.IntervalBand> pooledBands(SeqcastConfig cfg, Candidate best) {
+        List<Backtest.Fold> logged = new ArrayList<>();
+        for (int i = 0; i < best.prepared().size(); i++) {
+            if (best.prepared().get(i).pre().log()) {
+                logged.addAll(best.folds().get(i));
+            }
+        }
+        List<ModelBundle.IntervalBand> bands = new ArrayList<>();
+        if (logged.isEmpty()) {
+            return bands;
+        }
+        for (int level : cfg.forecast().intervals()) {
+            bands.add(Calibration.conformal(level, Backtest.residuals(logged, true), true));
+        }
+        return bands;
     }
 
     private static TrainReport.Ahead ahead(Plan plan, PreparedSeries p) {

@@ -6,6 +6,7 @@
  * validation forecasts are scored through {@code backtest.HistoricalForecasts}; {@link org.seqcast.train.TrainReport}
  * records what was decided and measured. Entry point: {@link org.seqcast.train.TrainJob#run}, for one series
  * ({@code train}, {@code backtest}, per-series {@code batch}) or many ({@code --global}); {@link org.seqcast.train.Trainer}
- * is the minibatch loop under it.
+ * is the minibatch loop under it. {@link org.seqcast.train.SavedModels} turns a saved model of any kind into a forecast of
+ * a given history (a global model fits the series' preprocessor with the training run's own code).
  */
 package org.seqcast.train;

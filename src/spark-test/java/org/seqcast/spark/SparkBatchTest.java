@@ -262,13 +262,30 @@ class SparkBatchTest {
     void globalModeMatchesBatch() {
         Path csv = longCsv("five-g.csv", false);
         Path batchOut = dir.resolve("batch-global");
-        Run b = batch(List.of("--input", csv.toString(), "--series-column", "store", "--out", batchOut.toString(), "--global"));
+        Run b = batch(List.of("--input", csv.toString(), "--series-column", "store", "--out", batchOut.toString(), "--global",
+                "--save-models"));
         assertEquals(0, b.code(), b.err());
         Path sparkOut = dir.resolve("spark-global");
-        Run s = sparkBatch(List.of("--input", csv.toString(), "--series-column", "store", "--out", sparkOut.toString(), "--global"));
+        // trained once in one task, the model broadcast, every series forecast in its own task
+        Run s = sparkBatch(List.of("--input", csv.toString(), "--series-column", "store", "--out", sparkOut.toString(), "--global",
+                "--save-models"));
         assertEquals(0, s.code(), s.err());
         assertEquals(1 + 5 * 4, records(sparkOut.resolve("forecasts")).size());
         assertEquals(records(batchOut.resolve("forecasts.csv")), records(sparkOut.resolve("forecasts")));
         assertEquals(comparable(records(batchOut.resolve("summary.csv"))), comparable(records(sparkOut.resolve("summary"))));
+        assertTrue(Files.isRegularFile(sparkOut.resolve("global.seqcast")), "--save-models writes the one global model");
+        // the global model of batch applied by the Spark job to every series: the same forecasts again
+        Path applied = dir.resolve("spark-applied-global");
+        Run m = sparkBatch(List.of("--input", csv.toString(), "--series-column", "store", "--out", applied.toString(),
+                "--models", batchOut.resolve("global.seqcast").toString()));
+        assertEquals(0, m.code(), m.err());
+        // the same point forecasts; the file's intervals are pooled over the series (batch --global calibrates each on its own)
+        assertEquals(points(records(batchOut.resolve("forecasts.csv"))), points(records(applied.resolve("forecasts"))));
+        assertEquals(records(batchOut.resolve("forecasts.csv")).get(0), records(applied.resolve("forecasts")).get(0), "interval columns too");
+    }
+
+    /** The series, time and point forecast columns of forecast records. */
+    private static List<List<String>> points(List<List<String>> records) {
+        return records.stream().map(r -> r.subList(0, 3)).toList();
     }
 }

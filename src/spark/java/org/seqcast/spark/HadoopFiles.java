@@ -59,6 +59,17 @@ final class HadoopFiles implements Serializable {
         }
     }
 
+    /** True when the path is a file (not a directory). */
+    boolean isFile(String path) {
+        Path p = new Path(path);
+        try {
+            FileSystem fs = fs(p);
+            return fs.exists(p) && fs.getFileStatus(p).isFile();
+        } catch (IOException e) {
+            throw SeqcastException.io(path + ": cannot check: " + e.getMessage(), e);
+        }
+    }
+
     /** The file's bytes, or null when it does not exist. */
     byte[] readOrNull(String path) {
         Path p = new Path(path);

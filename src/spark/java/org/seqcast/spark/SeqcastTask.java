@@ -139,7 +139,7 @@ public final class SeqcastTask implements SeriesTask {
     }
 
     @Override
-    public List<SeriesOutput> runAll(List<String> ids, List<List<String[]>> rows) {
+    public GlobalTraining train(List<String> ids, List<List<String[]>> rows) {
         natives.apply();
         List<SeriesOutput> out = new ArrayList<>();
         List<String> okIds = new ArrayList<>();
@@ -152,12 +152,97 @@ public final class SeqcastTask implements SeriesTask {
                 out.add(output(SeriesResult.notOk(ids.get(i), SeriesResult.Status.FAILED, 0, 0, e.getMessage())));
             }
         }
-        if (!okIds.isEmpty()) {
-            for (SeriesResult r : GlobalPipeline.run(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, saveModels), 1)) {
-                out.add(output(r));
-            }
+        if (okIds.isEmpty()) {
+            return new GlobalTraining(null, out, java.util.Map.of());
         }
-        return out;
+        boolean intervals = !config().forecast().intervals().isEmpty();
+        GlobalPipeline.Run run = GlobalPipeline.train(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, intervals), 1,
+                org.seqcast.train.ProgressSink.QUIET);
+        java.util.Map<String, Intervals> bands = new java.util.HashMap<>();
+        for (SeriesResult r : run.results()) {
+            if (r.ok() && r.bundle() != null) {
+                List<ModelBundle.IntervalBand> b = r.bundle().intervals();
+                bands.put(r.id(), new Intervals(b.stream().mapToInt(ModelBundle.IntervalBand::level).toArray(),
+                        b.stream().map(ModelBundle.IntervalBand::lower).toArray(double[][][]::new),
+                        b.stream().map(ModelBundle.IntervalBand::upper).toArray(double[][][]::new), logScales(b)));
+            }
+            SeriesOutput o = output(new SeriesResult(r.id(), r.status(), r.rows(), r.epochs(), r.validationMae(), r.mase(), r.holdout(),
+                    r.seconds(), r.error(), r.forecast(), null, r.method()));
+            out.add(new SeriesOutput(o.id(), o.ok(), o.summary(), List.of(), null));
+        }
+        return new GlobalTraining(run.model() == null ? null : bytes(run.model()), out, bands);
+    }
+
+    private static boolean[] logScales(List<ModelBundle.IntervalBand> bands) {
+        boolean[] log = new boolean[bands.size()];
+        for (int i = 0; i < log.length; i++) {
+            log[i] = bands.get(i).logScale();
+        }
+        return log;
+    }
+
+    @Override
+    public SeriesOutput forecast(String id, List<String[]> rows, byte[] model, SeriesOutput trained, Intervals intervals) {
+        natives.apply();
+        if (trained == null || !trained.ok() || model == null || model.length == 0) {
+            return trained != null ? trained : failed(id, "not trained: the series was not in the global run");
+        }
+        long t0 = System.nanoTime();
+        try {
+            TimeSeries series = series(id, rows);
+            ModelBundle fitted = org.seqcast.train.SavedModels.fitted(global(model), series);
+            if (intervals != null) {
+                List<ModelBundle.IntervalBand> bands = new ArrayList<>();
+                for (int l = 0; l < intervals.levels().length; l++) {
+                    bands.add(new ModelBundle.IntervalBand(intervals.levels()[l], intervals.lower()[l], intervals.upper()[l],
+                            intervals.logScale()[l]));
+                }
+                fitted = new ModelBundle(fitted.config(), fitted.schema(), fitted.network(), fitted.members(), fitted.preprocessor(), bands,
+                        fitted.provenance());
+            }
+            SeriesResult r = SeriesPipeline.apply(fitted, id, series);
+            SeriesOutput o = output(r);
+            return o.ok() ? new SeriesOutput(id, true, trained.summary(), o.forecast(), null) : o;
+        } catch (RuntimeException e) {
+            return output(SeriesResult.notOk(id, SeriesResult.Status.FAILED, rows.size(), seconds(t0), oneLine(e)));
+        }
+    }
+
+    /**
+     * The model of these bytes, read once per executor JVM while the same bytes come again (the broadcast global model, or
+     * the one model of {@code --models FILE}, reaches every task of a job).
+     */
+    private static synchronized ModelBundle global(byte[] model) {
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(model));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!sha.equals(globalSha)) {
+            Path tmp = writeTemp(model, "global");
+            try {
+                globalModel = ModelFile.read(tmp);
+            } finally {
+                deleteQuietly(tmp);
+            }
+            globalSha = sha;
+        }
+        return globalModel;
+    }
+
+    private static String globalSha;
+    private static ModelBundle globalModel;
+
+    /** A model file's bytes. */
+    private static byte[] bytes(ModelBundle bundle) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try {
+            ModelFile.write(b, bundle);
+        } catch (IOException e) {
+            throw SeqcastException.io("cannot write the global model: " + e.getMessage(), e);
+        }
+        return b.toByteArray();
     }
 
     @Override
@@ -191,7 +276,8 @@ public final class SeqcastTask implements SeriesTask {
         }
         ModelBundle bundle;
         try {
-            bundle = ModelFile.read(writeTemp(savedModel, id));
+            bundle = global(savedModel);
+            org.seqcast.store.SchemaChecks.requireFrequency(bundle.schema(), series, "--models");
         } catch (RuntimeException e) {
             return SeriesResult.notOk(id, SeriesResult.Status.FAILED, series.length(), seconds(t0), oneLine(e));
         }

@@ -33,8 +33,30 @@ public interface SeriesTask extends Serializable {
      */
     SeriesOutput run(String id, List<String[]> rows, byte[] savedModel);
 
-    /** {@code --global}: one network over all these series (in this order), each forecast with it. */
-    List<SeriesOutput> runAll(List<String> ids, List<List<String[]>> rows);
+    /**
+     * {@code --global}, first stage (one task): trains one network over all these series; returns the global model file's
+     * bytes (null when training failed) and each series' summary row as the training run made it (its forecast rows
+     * left empty: {@link #forecast} makes them where the series are).
+     */
+    GlobalTraining train(List<String> ids, List<List<String[]>> rows);
+
+    /**
+     * {@code --global}, second stage (in parallel tasks): forecasts one series with the global model's bytes (broadcast),
+     * keeping the summary row of {@code trained} (the series' result of {@link #train}; a failed one is returned as it is).
+     */
+    SeriesOutput forecast(String id, List<String[]> rows, byte[] model, SeriesOutput trained, Intervals intervals);
+
+    /**
+     * What the training stage of {@code --global} hands to the forecasting stage: the model, each series' summary row, and
+     * with {@code forecast.intervals} each series' calibrated interval offsets (calibrated per series on its validation
+     * forecasts by the training run; a global model file holds none), by id.
+     */
+    record GlobalTraining(byte[] model, List<SeriesOutput> trained, java.util.Map<String, Intervals> intervals) implements java.io.Serializable {
+    }
+
+    /** A series' interval offsets per level: {@code lower[level][step][target]}, {@code upper} likewise, whether in log units. */
+    record Intervals(int[] levels, double[][][] lower, double[][][] upper, boolean[] logScale) implements java.io.Serializable {
+    }
 
     /** The summary row of a series that failed outside the pipeline (e.g. its model could not be read). */
     SeriesOutput failed(String id, String reason);

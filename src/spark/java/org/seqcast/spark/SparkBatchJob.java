@@ -128,19 +128,38 @@ final class SparkBatchJob {
         HadoopFiles f = files;
         String modelsIn = s.models();
         String modelsOut = s.saveModels() ? s.out() + "/models" : null;
+        // --models FILE: one model (e.g. a global one) for every series, read by the driver and broadcast
+        Broadcast<byte[]> sharedModel = modelsIn != null && files.isFile(modelsIn) ? jsc.broadcast(files.readOrNull(modelsIn)) : null;
         int chunks = (int) ((todo + size - 1) / size);
         for (int c = 0; c < chunks; c++) {
             Broadcast<Set<String>> these = jsc.broadcast(new HashSet<>(todoIds.subList(c * size, (int) Math.min(todo, (long) (c + 1) * size))));
             JavaPairRDD<String, String[]> pairs = all.filter(e -> these.value().contains(e._1()));
             JavaRDD<Row> results;
+            JavaPairRDD<String, Iterable<String[]>> grouped = null;
             if (s.global()) {
-                results = pairs.groupByKey(cores).coalesce(1).mapPartitions(it -> global(it, t, f, modelsOut));
+                // train once in one task, then forecast every series where it is, with the model's bytes broadcast
+                grouped = pairs.groupByKey(partitions).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+                SeriesTask.GlobalTraining g = grouped.coalesce(1).mapPartitions(it -> train(it, t)).collect().get(0);
+                if (modelsOut != null && g.model() != null) {
+                    f.write(s.out() + "/" + GLOBAL_MODEL, g.model());
+                }
+                Map<String, SeriesOutput> trained = new java.util.HashMap<>();
+                g.trained().forEach(o -> trained.put(o.id(), o));
+                Broadcast<byte[]> model = jsc.broadcast(g.model() == null ? new byte[0] : g.model());
+                Broadcast<Map<String, SeriesOutput>> byId = jsc.broadcast(trained);
+                Broadcast<Map<String, SeriesTask.Intervals>> bands = jsc.broadcast(new java.util.HashMap<>(g.intervals()));
+                results = grouped.flatMap(e -> rows(t.forecast(e._1(), sorted(e._2()), model.value(), byId.value().get(e._1()),
+                        bands.value().get(e._1()))).iterator());
             } else {
-                results = pairs.groupByKey(partitions).flatMap(e -> rows(one(e._1(), e._2(), t, f, modelsIn, modelsOut)).iterator());
+                results = pairs.groupByKey(partitions).flatMap(e -> rows(one(e._1(), e._2(), t, f, modelsIn,
+                        sharedModel == null ? null : sharedModel.value(), modelsOut)).iterator());
             }
             String run = "run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").format(ZonedDateTime.now(ZoneOffset.UTC));
             spark.createDataFrame(results, PART).write().mode(SaveMode.ErrorIfExists).parquet(parts + "/" + run);
             these.destroy();
+            if (grouped != null) {
+                grouped.unpersist();
+            }
             if (chunks > 1) {
                 progress.accept(String.format(java.util.Locale.ROOT, "spark batch: run %d of %d committed (%s, %d series)", c + 1, chunks, run,
                         Math.min(size, todo - (long) c * size)));
@@ -246,14 +265,17 @@ final class SparkBatchJob {
                 .option("emptyValue", "").option("lineSep", "\n").csv(dir);
     }
 
+    /** The model of {@code --global --save-models}, in the output directory (batch's {@code global.seqcast}). */
+    static final String GLOBAL_MODEL = "global.seqcast";
+
     // ------------------------------------------------------------------ in tasks (static: no driver state captured)
 
     private static SeriesOutput one(String id, Iterable<String[]> rowsIn, SeriesTask task, HadoopFiles files, String modelsIn,
-                                    String modelsOut) {
+                                    byte[] sharedModel, String modelsOut) {
         List<String[]> rows = sorted(rowsIn);
         SeriesOutput o;
         try {
-            byte[] model = modelsIn == null ? null : files.readOrNull(modelsIn + "/" + task.modelFileName(id));
+            byte[] model = sharedModel != null ? sharedModel : modelsIn == null ? null : files.readOrNull(modelsIn + "/" + task.modelFileName(id));
             o = task.run(id, rows, model);
         } catch (SeqcastException e) {
             o = task.failed(id, e.getMessage());
@@ -263,17 +285,14 @@ final class SparkBatchJob {
         return saved(o, task, files, modelsOut);
     }
 
-    private static Iterator<Row> global(Iterator<Tuple2<String, Iterable<String[]>>> it, SeriesTask task, HadoopFiles files, String modelsOut) {
+    /** The training stage of {@code --global}, in one task: every series (in id order) into one network. */
+    private static Iterator<SeriesTask.GlobalTraining> train(Iterator<Tuple2<String, Iterable<String[]>>> it, SeriesTask task) {
         Map<String, List<String[]>> all = new TreeMap<>();
         it.forEachRemaining(e -> all.put(e._1(), sorted(e._2())));
-        List<Row> out = new ArrayList<>();
         if (all.isEmpty()) {
-            return out.iterator();
+            return List.of(new SeriesTask.GlobalTraining(null, List.of(), Map.of())).iterator();
         }
-        for (SeriesOutput o : task.runAll(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()))) {
-            out.addAll(rows(saved(o, task, files, modelsOut)));
-        }
-        return out.iterator();
+        return List.of(task.train(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()))).iterator();
     }
 
     /** Writes the series' model when asked; a model that cannot be written fails its series. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.config.SeqcastConfig;
 import org.seqcast.config.MissingPolicy;
 import org.seqcast.forecast.ModelBundle;
+import org.seqcast.data.CsvSeriesReader;
+import org.seqcast.data.TimeSeries;
 import org.seqcast.store.ModelFile;
 
 class BatchRunnerTest {
@@ -100,8 +102,13 @@ class BatchRunnerTest {
         Path out = dir.resolve("global");
         BatchRunner.Report r = run(files, out, new BatchRunner.Settings(2, false, false, true, true, null, true));
         assertEquals(2, r.ok(), r.rows().toString());
-        ModelBundle small = ModelFile.read(BatchOutputs.modelFile(out.resolve("models"), "small"));
-        ModelBundle large = ModelFile.read(BatchOutputs.modelFile(out.resolve("models"), "large"));
+        assertFalse(Files.exists(out.resolve("models")), "--global saves one model, not one per series");
+        ModelBundle global = ModelFile.read(out.resolve(BatchOutputs.GLOBAL_MODEL));
+        assertEquals(ModelBundle.Kind.GLOBAL, global.kind());
+        TimeSeries[] ts = files.stream().map(f -> CsvSeriesReader.read(f.toString(), "month", List.of("value"), MissingPolicy.ERROR))
+                .toArray(TimeSeries[]::new);
+        ModelBundle small = org.seqcast.train.SavedModels.fitted(global, ts[0]);
+        ModelBundle large = org.seqcast.train.SavedModels.fitted(global, ts[1]);
         assertEquals(small.members(), large.members(), "one network shared by all series");
         assertNotEquals(small.preprocessor().scaler(), large.preprocessor().scaler(), "each series scaled by its own statistics");
         List<String> lines = Files.readAllLines(out.resolve("forecasts.csv"));

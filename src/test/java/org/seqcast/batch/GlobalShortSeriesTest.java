@@ -80,7 +80,7 @@ class GlobalShortSeriesTest {
         assertEquals(0, r.epochs());
         assertEquals(3, r.forecast().horizon());
         assertNotNull(r.holdout(), "--evaluate scores theta in the model's place");
-        assertEquals(null, r.bundle(), "no network, no model");
+        assertEquals(org.seqcast.forecast.ModelBundle.Kind.CLASSICAL, r.bundle().kind(), "no network: a classical model");
         assertEquals("theta", BatchOutputs.row(r).cells().get(BatchOutputs.SUMMARY_HEADER.indexOf("method")));
     }
 

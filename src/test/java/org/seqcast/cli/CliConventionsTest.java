@@ -156,7 +156,8 @@ class CliConventionsTest {
         CliTest.Run r = CliTest.run("summary", "-m", model.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.MAPPER.readTree(r.out());
-        assertEquals(Set.of("source", "layers", "parameters", "window", "data", "provenance", "seconds"), keys(j));
+        assertEquals(Set.of("source", "layers", "parameters", "window", "data", "provenance", "seconds", "kind", "recipe"), keys(j));
+        assertEquals("network", j.get("kind").asText());
         assertEquals(Set.of("layer", "output_shape", "parameters"), keys(j.get("layers").get(0)));
         assertEquals(Set.of("timesteps", "inputs", "outputs", "horizon", "targets"), keys(j.get("window")));
         assertEquals(new TreeSet<>(DATA_KEYS), keys(j.get("data")));

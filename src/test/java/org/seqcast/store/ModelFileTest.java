@@ -50,7 +50,7 @@ class ModelFileTest {
         validation.put(Method.MODEL, new Scores(1.25, 1.5, Double.NaN, 12.5, 0.75));
         validation.put(Method.NAIVE, new Scores(2.5, 3, 20, 25, 1.5));
         Provenance prov = new Provenance("data/x.csv", "ab".repeat(32), 100, "1949-01", "1957-04", 42, "0.1.0", "1.0.0-M2.1", "17",
-                "2026-11-23T00:00:00Z", 7, 19, 1, "fast", "FastNetwork", "amd64, test CPU (2 cores)", "OpenBLAS test", validation, Provenance.ETS);
+                "2026-11-23T00:00:00Z", 7, 19, 1, "fast", "FastNetwork", "amd64, test CPU (2 cores)", "OpenBLAS test", validation, Method.MODEL, null, null, Provenance.ETS);
         return new ModelBundle(ConfigLoader.fromYaml("data:\n  path: data/x.csv\n", "test", List.of()), schema, spec, List.of(p1, p2), pre,
                 List.of(band), prov);
     }
@@ -212,7 +212,7 @@ class ModelFileTest {
     }
 
     /** The entries of a model file by name. */
-    private static Map<String, byte[]> readZip(Path f) throws IOException {
+    static Map<String, byte[]> readZip(Path f) throws IOException {
         Map<String, byte[]> out = new java.util.HashMap<>();
         try (var zin = new java.util.zip.ZipInputStream(Files.newInputStream(f))) {
             for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
@@ -222,7 +222,7 @@ class ModelFileTest {
         return out;
     }
 
-    private static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {
+    static void writeZip(Path f, Map<String, byte[]> entries) throws IOException {
         try (OutputStream out = Files.newOutputStream(f); ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(entries).entrySet()) {
                 z.putNextEntry(new ZipEntry(e.getKey()));
