@@ -97,8 +97,7 @@ public final class SeriesPipeline {
         try {
             Forecast f = checkedForecast(SavedModels.forecaster(bundle), series);
             return new SeriesResult(id, SeriesResult.Status.OK, series.length(), bundle.provenance().epochsRun(),
-                    bundle.provenance().validationMae(), Double.NaN, null, seconds(t0), null, f, null,
-                    bundle.kind() == ModelBundle.Kind.CLASSICAL ? bundle.provenance().method().key() : Method.MODEL.key());
+                    bundle.provenance().validationMae(), Double.NaN, null, seconds(t0), null, f, null, methodOf(bundle));
         } catch (RuntimeException e) {
             return failed(id, series.length(), seconds(t0), e);
         }
@@ -112,7 +111,18 @@ public final class SeriesPipeline {
         double mase = holdout != null ? holdout.mase() : validation == null ? Double.NaN : validation.mase();
         return new SeriesResult(id, SeriesResult.Status.OK, series.length(), epochs, validation == null ? Double.NaN : validation.mae(),
                 finiteOrNaN(mase), holdout,
-                seconds, null, f, keepBundle ? bundle : null);
+                seconds, null, f, keepBundle ? bundle : null, methodOf(bundle));
+    }
+
+    /**
+     * The summary's {@code method} cell of a model: {@code theta} for a classical model, {@code model+ets} for a network
+     * whose point forecasts are the mean with ETS' ({@code forecast.combine}), {@code model} for the network alone.
+     */
+    static String methodOf(ModelBundle bundle) {
+        if (bundle.kind() == ModelBundle.Kind.CLASSICAL) {
+            return bundle.provenance().method().key();
+        }
+        return bundle.provenance().combinesEts() ? Method.MODEL.key() + "+" + org.seqcast.forecast.Provenance.ETS : Method.MODEL.key();
     }
 
     /**

@@ -16,7 +16,8 @@ import org.seqcast.forecast.ModelBundle;
  * @param error         one-line reason when the status is not OK, else null
  * @param forecast      the forecast after the end of the series when OK, else null
  * @param bundle        the trained model when kept (for {@code --save-models}), else null
- * @param method        what forecast it: {@code model} (the network), {@code theta} (the classical fallback for a series
+ * @param method        what forecast it: {@code model} (the network), {@code model+ets} (the mean of the network's and
+ *                      ETS' point forecasts, {@code forecast.combine}), {@code theta} (the classical fallback for a series
  *                      too short for a network, per-series runs only), empty when not OK
  */
 public record SeriesResult(String id, Status status, int rows, int epochs, double validationMae, double mase, Holdout holdout,

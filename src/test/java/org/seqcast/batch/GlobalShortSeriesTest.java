@@ -50,12 +50,25 @@ class GlobalShortSeriesTest {
             for (double[] step : r.forecast().values()) {
                 assertTrue(Double.isFinite(step[0]));
             }
-            assertEquals("model", r.method());
+            assertEquals("model+ets", r.method(), "forecast.combine: auto combines with ETS in a run over many series");
             // the saved model pads the same way when it forecasts the series again
             assertArrayEquals(r.forecast().values(), new Forecaster(r.bundle()).forecast(all.get(i)).values());
         }
         assertTrue(Double.isNaN(rs.get(2).validationMae()), "no validation window for 4 rows");
         assertTrue(Double.isFinite(rs.get(1).validationMae()));
+    }
+
+    @Test
+    void theSummaryMethodSaysWhetherTheForecastIsCombinedWithEts() {
+        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("d.csv", 72, 80, 4));
+        List<SeriesResult> alone = GlobalPipeline.run(config("forecast.combine=none"), List.of("a", "d"), all,
+                new SeriesPipeline.Options(false, true), 1);
+        assertEquals(List.of("model", "model"), alone.stream().map(SeriesResult::method).toList());
+        assertEquals("model", SeriesPipeline.apply(alone.get(0).bundle(), "a", all.get(0)).method());
+        List<SeriesResult> combined = GlobalPipeline.run(config("forecast.combine=ets"), List.of("a", "d"), all,
+                new SeriesPipeline.Options(false, true), 1);
+        assertEquals(List.of("model+ets", "model+ets"), combined.stream().map(SeriesResult::method).toList());
+        assertEquals("model+ets", SeriesPipeline.apply(combined.get(0).bundle(), "a", all.get(0)).method());
     }
 
     @Test
