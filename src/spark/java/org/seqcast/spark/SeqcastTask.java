@@ -139,7 +139,7 @@ public final class SeqcastTask implements SeriesTask {
     }
 
     @Override
-    public GlobalTraining train(List<String> ids, List<List<String[]>> rows) {
+    public GlobalTraining train(List<String> ids, List<List<String[]>> rows, int workers) {
         natives.apply();
         List<SeriesOutput> out = new ArrayList<>();
         List<String> okIds = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class SeqcastTask implements SeriesTask {
             return new GlobalTraining(null, out, java.util.Map.of());
         }
         boolean intervals = !config().forecast().intervals().isEmpty();
-        GlobalPipeline.Run run = GlobalPipeline.train(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, intervals), 1,
+        GlobalPipeline.Run run = GlobalPipeline.train(config(), okIds, okSeries, new SeriesPipeline.Options(evaluate, intervals), workers,
                 org.seqcast.train.ProgressSink.QUIET);
         java.util.Map<String, Intervals> bands = new java.util.HashMap<>();
         for (SeriesResult r : run.results()) {

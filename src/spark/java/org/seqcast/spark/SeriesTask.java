@@ -34,11 +34,12 @@ public interface SeriesTask extends Serializable {
     SeriesOutput run(String id, List<String[]> rows, byte[] savedModel);
 
     /**
-     * {@code --global}, first stage (one task): trains one network over all these series; returns the global model file's
-     * bytes (null when training failed) and each series' summary row as the training run made it (its forecast rows
-     * left empty: {@link #forecast} makes them where the series are).
+     * {@code --global}, first stage (on the driver): trains one network over all these series with {@code workers} threads
+     * (the ensemble members side by side); returns the global model file's bytes (null when training failed) and each
+     * series' summary row as the training run made it (its forecast rows left empty: {@link #forecast} makes them where
+     * the series are).
      */
-    GlobalTraining train(List<String> ids, List<List<String[]>> rows);
+    GlobalTraining train(List<String> ids, List<List<String[]>> rows, int workers);
 
     /**
      * {@code --global}, second stage (in parallel tasks): forecasts one series with the global model's bytes (broadcast),

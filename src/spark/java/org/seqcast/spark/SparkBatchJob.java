@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,9 +136,11 @@ final class SparkBatchJob {
             JavaRDD<Row> results;
             JavaPairRDD<String, Iterable<String[]>> grouped = null;
             if (s.global()) {
-                // train once in one task, then forecast every series where it is, with the model's bytes broadcast
+                // train once on the driver with its cores (one network needs every series' windows in one place, and a
+                // single training task would leave all but one executor core idle), then forecast every series where it
+                // is, with the model's bytes broadcast
                 grouped = pairs.groupByKey(partitions).persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
-                SeriesTask.GlobalTraining g = grouped.coalesce(1).mapPartitions(it -> train(it, t)).collect().get(0);
+                SeriesTask.GlobalTraining g = train(grouped.collect(), t, driverCores());
                 if (modelsOut != null && g.model() != null) {
                     f.write(s.out() + "/" + GLOBAL_MODEL, g.model());
                 }
@@ -285,14 +286,24 @@ final class SparkBatchJob {
         return saved(o, task, files, modelsOut);
     }
 
-    /** The training stage of {@code --global}, in one task: every series (in id order) into one network. */
-    private static Iterator<SeriesTask.GlobalTraining> train(Iterator<Tuple2<String, Iterable<String[]>>> it, SeriesTask task) {
+    /** The training stage of {@code --global}, on the driver: every series (in id order) into one network. */
+    private static SeriesTask.GlobalTraining train(List<Tuple2<String, Iterable<String[]>>> series, SeriesTask task, int workers) {
         Map<String, List<String[]>> all = new TreeMap<>();
-        it.forEachRemaining(e -> all.put(e._1(), sorted(e._2())));
+        series.forEach(e -> all.put(e._1(), sorted(e._2())));
         if (all.isEmpty()) {
-            return List.of(new SeriesTask.GlobalTraining(null, List.of(), Map.of())).iterator();
+            return new SeriesTask.GlobalTraining(null, List.of(), Map.of());
         }
-        return List.of(task.train(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()))).iterator();
+        return task.train(new ArrayList<>(all.keySet()), new ArrayList<>(all.values()), workers);
+    }
+
+    /**
+     * Threads for the driver's training of {@code --global}: {@code spark.driver.cores} when set (cluster deploy mode),
+     * else the processors of the driver's JVM. The forecasts do not depend on it (ensemble members are seeded alike).
+     */
+    private static int driverCores() {
+        org.apache.spark.SparkConf conf = org.apache.spark.SparkContext.getOrCreate().getConf();
+        int cores = conf.contains("spark.driver.cores") ? conf.getInt("spark.driver.cores", 1) : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, cores);
     }
 
     /** Writes the series' model when asked; a model that cannot be written fails its series. */
