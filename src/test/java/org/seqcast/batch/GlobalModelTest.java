@@ -8,14 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqcast.config.ConfigLoader;
-import org.seqcast.config.MissingPolicy;
 import org.seqcast.config.SeqcastConfig;
-import org.seqcast.data.CsvSeriesReader;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
@@ -28,13 +24,11 @@ class GlobalModelTest {
     Path dir;
 
     private TimeSeries series(String name, int rows, double level, int seed) {
-        return CsvSeriesReader.read(TestSeries.write(dir, name, rows, level, seed).toString(), "month", List.of("value"), MissingPolicy.ERROR);
+        return TestSeries.read(dir, name, rows, level, seed);
     }
 
     private static SeqcastConfig config(String... more) {
-        List<String> sets = new ArrayList<>(TestSeries.TINY);
-        sets.addAll(List.of(more));
-        return ConfigLoader.load(null, sets);
+        return TestSeries.tinyConfig(more);
     }
 
     @Test

@@ -21,6 +21,19 @@ final class TestSeries {
         return ConfigLoader.load(null, TINY);
     }
 
+    /** {@link #TINY} with more {@code key=value} settings after it. */
+    static SeqcastConfig tinyConfig(String... more) {
+        List<String> sets = new java.util.ArrayList<>(TINY);
+        sets.addAll(List.of(more));
+        return ConfigLoader.load(null, sets);
+    }
+
+    /** {@link #write} read back as a series of the {@link #TINY} columns. */
+    static org.seqcast.data.TimeSeries read(Path dir, String name, int rows, double level, int seed) {
+        return org.seqcast.data.CsvSeriesReader.read(write(dir, name, rows, level, seed).toString(), "month", List.of("value"),
+                org.seqcast.config.MissingPolicy.ERROR);
+    }
+
     /** A monthly CSV of {@code rows} rows: level * (1 + seasonality) + trend, deterministic in {@code seed}. */
     static Path write(Path dir, String name, int rows, double level, int seed) {
         StringBuilder sb = new StringBuilder("month,value\n");
