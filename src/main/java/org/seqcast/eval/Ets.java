@@ -288,6 +288,12 @@ public final class Ets {
         /** The full initial state: the optimised ones and the last seasonal state that makes the season sum to m (M) or 0 (A). */
         double[] state(double[] x) {
             double[] s = new double[state.length];
+            fillState(x, s);
+            return s;
+        }
+
+        /** Writes the initial state of {@code x} into {@code s} (the evaluation reuses one buffer: it runs thousands of times). */
+        private void fillState(double[] x, double[] s) {
             int free = x.length - npar;
             System.arraycopy(x, npar, s, 0, free);
             if (seasonal) {
@@ -297,7 +303,6 @@ public final class Ets {
                 }
                 s[free] = (shape.season == Form.M ? shape.m : 0) - sum;
             }
-            return s;
         }
 
         @Override
@@ -322,19 +327,11 @@ public final class Ets {
             if (!admissible(alpha, trended ? beta : Double.NaN, seasonal ? gamma : Double.NaN, phi, shape.m)) {
                 return Double.POSITIVE_INFINITY;
             }
-            int free = x.length - npar;
-            System.arraycopy(x, npar, state, 0, free);
-            if (seasonal) {
-                double sum = 0;
-                for (int i = trended ? 2 : 1; i < free; i++) {
-                    sum += state[i];
-                }
-                state[free] = (shape.season == Form.M ? shape.m : 0) - sum;
-                if (shape.season == Form.M) {
-                    for (int i = trended ? 2 : 1; i < state.length; i++) {
-                        if (state[i] < 0) {
-                            return Double.POSITIVE_INFINITY;
-                        }
+            fillState(x, state);
+            if (seasonal && shape.season == Form.M) {
+                for (int i = trended ? 2 : 1; i < state.length; i++) {
+                    if (state[i] < 0) {
+                        return Double.POSITIVE_INFINITY;
                     }
                 }
             }

@@ -139,7 +139,7 @@ public final class Forecaster implements ForecastMethod {
             double[] y = series.column(targets.get(c));
             Ets.Model model;
             if (fitted[c] != null && y.length >= fittedOn[c].length
-                    && java.util.Arrays.equals(fittedOn[c], java.util.Arrays.copyOf(y, fittedOn[c].length))) {
+                    && java.util.Arrays.equals(fittedOn[c], 0, fittedOn[c].length, y, 0, fittedOn[c].length)) {
                 model = fitted[c].over(y);
             } else {
                 try {

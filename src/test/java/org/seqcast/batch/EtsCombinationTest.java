@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seqcast.SeqcastException;
-import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.eval.Ets;
 import org.seqcast.forecast.Forecaster;
@@ -29,21 +28,13 @@ class EtsCombinationTest {
     @TempDir
     Path dir;
 
-    private TimeSeries series(String name, int rows, double level, int seed) {
-        return TestSeries.read(dir, name, rows, level, seed);
-    }
-
-    private static SeqcastConfig config(String... more) {
-        return TestSeries.tinyConfig(more);
-    }
-
     @Test
     void eachForecastIsTheMeanOfTheNetworksAndEtsAndTheSavedModelForecastsAlike() throws Exception {
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2), series("c.csv", 72, 80, 4));
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "b.csv", 40, 500, 2), TestSeries.read(dir, "c.csv", 72, 80, 4));
         List<String> ids = List.of("a", "b", "c");
         SeriesPipeline.Options keep = new SeriesPipeline.Options(false, true);
-        List<SeriesResult> alone = GlobalPipeline.run(config("forecast.combine=none"), ids, all, keep, 1);
-        List<SeriesResult> mixed = GlobalPipeline.run(config(), ids, all, keep, 1); // auto
+        List<SeriesResult> alone = GlobalPipeline.run(TestSeries.tinyConfig("forecast.combine=none"), ids, all, keep, 1);
+        List<SeriesResult> mixed = GlobalPipeline.run(TestSeries.tinyConfig(), ids, all, keep, 1); // auto
         for (int i = 0; i < ids.size(); i++) {
             SeriesResult a = alone.get(i);
             SeriesResult m = mixed.get(i);
@@ -70,12 +61,12 @@ class EtsCombinationTest {
 
     @Test
     void oneWorkerAndTwoGiveTheSameCombinedForecastsAndScores() {
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2), series("c.csv", 72, 80, 4),
-                series("d.csv", 50, 30, 5));
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "b.csv", 40, 500, 2), TestSeries.read(dir, "c.csv", 72, 80, 4),
+                TestSeries.read(dir, "d.csv", 50, 30, 5));
         List<String> ids = List.of("a", "b", "c", "d");
         SeriesPipeline.Options options = new SeriesPipeline.Options(false, false);
-        List<SeriesResult> one = GlobalPipeline.run(config(), ids, all, options, 1);
-        List<SeriesResult> two = GlobalPipeline.run(config(), ids, all, options, 2);
+        List<SeriesResult> one = GlobalPipeline.run(TestSeries.tinyConfig(), ids, all, options, 1);
+        List<SeriesResult> two = GlobalPipeline.run(TestSeries.tinyConfig(), ids, all, options, 2);
         for (int i = 0; i < ids.size(); i++) {
             assertTrue(one.get(i).ok(), one.get(i).error());
             assertEquals(ids.get(i), two.get(i).id());
@@ -88,21 +79,21 @@ class EtsCombinationTest {
 
     @Test
     void autoCombinesUnlessTheWindowsReachAheadAndTheKeyOverridesIt() {
-        List<TimeSeries> two = List.of(series("a.csv", 60, 10, 1), series("b.csv", 40, 500, 2));
-        assertTrue(Plan.of(config(), two).combineEts());
-        assertTrue(Plan.of(config(), two.subList(0, 1)).combineEts());
-        assertFalse(Plan.of(config("window.seasonal_lags=true", "data.season=12"), two.subList(0, 1)).combineEts(), "ahead: none");
-        assertTrue(Plan.of(config("window.seasonal_lags=true", "data.season=12", "forecast.combine=ets"), two.subList(0, 1)).combineEts());
-        assertFalse(Plan.of(config("forecast.combine=none"), two).combineEts());
-        TrainJob.Outcome one = TrainJob.run(config(), two.get(0), 1, ProgressSink.QUIET);
+        List<TimeSeries> two = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "b.csv", 40, 500, 2));
+        assertTrue(Plan.of(TestSeries.tinyConfig(), two).combineEts());
+        assertTrue(Plan.of(TestSeries.tinyConfig(), two.subList(0, 1)).combineEts());
+        assertFalse(Plan.of(TestSeries.tinyConfig("window.seasonal_lags=true", "data.season=12"), two.subList(0, 1)).combineEts(), "ahead: none");
+        assertTrue(Plan.of(TestSeries.tinyConfig("window.seasonal_lags=true", "data.season=12", "forecast.combine=ets"), two.subList(0, 1)).combineEts());
+        assertFalse(Plan.of(TestSeries.tinyConfig("forecast.combine=none"), two).combineEts());
+        TrainJob.Outcome one = TrainJob.run(TestSeries.tinyConfig(), two.get(0), 1, ProgressSink.QUIET);
         assertEquals(Provenance.ETS, one.bundle().provenance().combine());
         assertEquals(Provenance.ETS, one.report().combine());
-        assertEquals(Provenance.NONE, TrainJob.run(config("forecast.combine=none"), two.get(0), 1, ProgressSink.QUIET).report().combine());
+        assertEquals(Provenance.NONE, TrainJob.run(TestSeries.tinyConfig("forecast.combine=none"), two.get(0), 1, ProgressSink.QUIET).report().combine());
     }
 
     @Test
     void aBadValueNamesTheKey() {
-        SeqcastException e = assertThrows(SeqcastException.class, () -> config("forecast.combine=mean"));
+        SeqcastException e = assertThrows(SeqcastException.class, () -> TestSeries.tinyConfig("forecast.combine=mean"));
         assertTrue(e.getMessage().contains("forecast.combine"), e.getMessage());
         assertTrue(e.getMessage().contains("ets"), e.getMessage());
     }

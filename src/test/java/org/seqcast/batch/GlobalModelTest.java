@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.seqcast.config.SeqcastConfig;
 import org.seqcast.data.TimeSeries;
 import org.seqcast.forecast.ModelBundle;
 import org.seqcast.store.ModelFile;
@@ -23,21 +22,13 @@ class GlobalModelTest {
     @TempDir
     Path dir;
 
-    private TimeSeries series(String name, int rows, double level, int seed) {
-        return TestSeries.read(dir, name, rows, level, seed);
-    }
-
-    private static SeqcastConfig config(String... more) {
-        return TestSeries.tinyConfig(more);
-    }
-
     @Test
     void theGlobalFileForecastsEverySeriesAsTheRunDid() {
         // long (sliced to its last ten seasons), ordinary, padded, and too short for a validation window
-        List<TimeSeries> all = List.of(series("long.csv", 200, 10, 1), series("a.csv", 60, 10, 2), series("b.csv", 8, 500, 3),
-                series("c.csv", 4, 50, 4), series("d.csv", 72, 80, 5));
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "long.csv", 200, 10, 1), TestSeries.read(dir, "a.csv", 60, 10, 2), TestSeries.read(dir, "b.csv", 8, 500, 3),
+                TestSeries.read(dir, "c.csv", 4, 50, 4), TestSeries.read(dir, "d.csv", 72, 80, 5));
         List<String> ids = List.of("long", "a", "b", "c", "d");
-        GlobalPipeline.Run run = GlobalPipeline.train(config("window.timesteps=auto"), ids, all, new SeriesPipeline.Options(false, false), 2,
+        GlobalPipeline.Run run = GlobalPipeline.train(TestSeries.tinyConfig("window.timesteps=auto"), ids, all, new SeriesPipeline.Options(false, false), 2,
                 ProgressSink.QUIET);
         ModelBundle global = run.model();
         assertNotNull(global);
@@ -58,7 +49,7 @@ class GlobalModelTest {
             assertEquals(r.forecast().times(), SavedModels.forecaster(read).forecast(all.get(i)).times());
         }
         // a new series: its preprocessor is fitted from its own history
-        TimeSeries other = series("new.csv", 50, 3000, 9);
+        TimeSeries other = TestSeries.read(dir, "new.csv", 50, 3000, 9);
         assertEquals(3, SavedModels.forecaster(read).forecast(other).horizon());
         double last = other.column("value")[other.length() - 1];
         double first = SavedModels.forecaster(read).forecast(other).values()[0][0];
@@ -67,8 +58,8 @@ class GlobalModelTest {
 
     @Test
     void aGlobalModelsIntervalsArePooledOverItsSeriesInLogUnits() {
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 2), series("d.csv", 72, 8000, 5));
-        GlobalPipeline.Run run = GlobalPipeline.train(config("forecast.intervals=[80]"), List.of("a", "d"), all,
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 2), TestSeries.read(dir, "d.csv", 72, 8000, 5));
+        GlobalPipeline.Run run = GlobalPipeline.train(TestSeries.tinyConfig("forecast.intervals=[80]"), List.of("a", "d"), all,
                 new SeriesPipeline.Options(false, false), 1, ProgressSink.QUIET);
         ModelBundle read = ModelFile.read(writeTo(run.model()));
         assertEquals(1, read.intervals().size());
@@ -89,8 +80,8 @@ class GlobalModelTest {
 
     @Test
     void aClassicalModelFileHasNoNetworkAndRefitsTheta() {
-        TimeSeries s = series("short.csv", 10, 100, 7);
-        SeriesResult r = SeriesPipeline.run(config(), "short", s, new SeriesPipeline.Options(false, true));
+        TimeSeries s = TestSeries.read(dir, "short.csv", 10, 100, 7);
+        SeriesResult r = SeriesPipeline.run(TestSeries.tinyConfig(), "short", s, new SeriesPipeline.Options(false, true));
         assertEquals("theta", r.method());
         ModelBundle theta = r.bundle();
         assertNotNull(theta, "the fallback is a model too");

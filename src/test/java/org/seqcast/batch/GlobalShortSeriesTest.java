@@ -23,20 +23,12 @@ class GlobalShortSeriesTest {
     @TempDir
     Path dir;
 
-    private TimeSeries series(String name, int rows, double level, int seed) {
-        return TestSeries.read(dir, name, rows, level, seed);
-    }
-
-    private static SeqcastConfig config(String... more) {
-        return TestSeries.tinyConfig(more);
-    }
-
     @Test
     void globalForecastsSeriesShorterThanTheLookbackAndThanAValidationWindow() {
         // lookback 6, horizon 3: 8 rows are padded to 1 training + 1 validation window; 4 rows have one window, no validation
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 8, 500, 2), series("c.csv", 4, 50, 3),
-                series("d.csv", 72, 80, 4));
-        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("a", "b", "c", "d"), all, new SeriesPipeline.Options(false, true), 1);
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "b.csv", 8, 500, 2), TestSeries.read(dir, "c.csv", 4, 50, 3),
+                TestSeries.read(dir, "d.csv", 72, 80, 4));
+        List<SeriesResult> rs = GlobalPipeline.run(TestSeries.tinyConfig(), List.of("a", "b", "c", "d"), all, new SeriesPipeline.Options(false, true), 1);
         for (int i = 0; i < rs.size(); i++) {
             SeriesResult r = rs.get(i);
             assertTrue(r.ok(), r.id() + ": " + r.error());
@@ -54,12 +46,12 @@ class GlobalShortSeriesTest {
 
     @Test
     void theSummaryMethodSaysWhetherTheForecastIsCombinedWithEts() {
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("d.csv", 72, 80, 4));
-        List<SeriesResult> alone = GlobalPipeline.run(config("forecast.combine=none"), List.of("a", "d"), all,
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "d.csv", 72, 80, 4));
+        List<SeriesResult> alone = GlobalPipeline.run(TestSeries.tinyConfig("forecast.combine=none"), List.of("a", "d"), all,
                 new SeriesPipeline.Options(false, true), 1);
         assertEquals(List.of("model", "model"), alone.stream().map(SeriesResult::method).toList());
         assertEquals("model", SeriesPipeline.apply(alone.get(0).bundle(), "a", all.get(0)).method());
-        List<SeriesResult> combined = GlobalPipeline.run(config("forecast.combine=ets"), List.of("a", "d"), all,
+        List<SeriesResult> combined = GlobalPipeline.run(TestSeries.tinyConfig("forecast.combine=ets"), List.of("a", "d"), all,
                 new SeriesPipeline.Options(false, true), 1);
         assertEquals(List.of("model+ets", "model+ets"), combined.stream().map(SeriesResult::method).toList());
         assertEquals("model+ets", SeriesPipeline.apply(combined.get(0).bundle(), "a", all.get(0)).method());
@@ -67,8 +59,8 @@ class GlobalShortSeriesTest {
 
     @Test
     void theLookbackOfManySeriesFollowsTheMedianSeriesNotTheShortest() {
-        SeqcastConfig cfg = config("window.timesteps=auto");
-        List<TimeSeries> all = List.of(series("a.csv", 60, 10, 1), series("b.csv", 8, 500, 2), series("d.csv", 72, 80, 4));
+        SeqcastConfig cfg = TestSeries.tinyConfig("window.timesteps=auto");
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "a.csv", 60, 10, 1), TestSeries.read(dir, "b.csv", 8, 500, 2), TestSeries.read(dir, "d.csv", 72, 80, 4));
         Plan many = Plan.of(cfg, all);
         assertEquals(24, many.timesteps(), "two seasons: the median series (60 rows) allows them");
         assertTrue(many.pad());
@@ -80,8 +72,8 @@ class GlobalShortSeriesTest {
 
     @Test
     void perSeriesRunsForecastASeriesTooShortForANetworkWithTheta() {
-        TimeSeries s = series("short.csv", 10, 100, 7); // needs 12 rows for one training and one validation window
-        SeriesResult r = SeriesPipeline.run(config(), "short", s, new SeriesPipeline.Options(true, true));
+        TimeSeries s = TestSeries.read(dir, "short.csv", 10, 100, 7); // needs 12 rows for one training and one validation window
+        SeriesResult r = SeriesPipeline.run(TestSeries.tinyConfig(), "short", s, new SeriesPipeline.Options(true, true));
         assertTrue(r.ok(), r.error());
         assertEquals("theta", r.method());
         assertEquals(0, r.epochs());
@@ -93,12 +85,12 @@ class GlobalShortSeriesTest {
 
     @Test
     void manySeriesTrainOnTheirLastTenSeasonsAndForecastAfterTheirEnd() {
-        List<TimeSeries> all = List.of(series("long.csv", 200, 10, 1), series("d.csv", 72, 80, 4));
-        List<SeriesResult> rs = GlobalPipeline.run(config(), List.of("long", "d"), all, new SeriesPipeline.Options(false, true), 1);
+        List<TimeSeries> all = List.of(TestSeries.read(dir, "long.csv", 200, 10, 1), TestSeries.read(dir, "d.csv", 72, 80, 4));
+        List<SeriesResult> rs = GlobalPipeline.run(TestSeries.tinyConfig(), List.of("long", "d"), all, new SeriesPipeline.Options(false, true), 1);
         assertTrue(rs.get(0).ok(), rs.get(0).error());
         assertEquals(120, rs.get(0).bundle().provenance().rows(), "ten seasons of monthly data");
         assertEquals(72, rs.get(1).bundle().provenance().rows());
         assertEquals(all.get(0).futureTimes(3), rs.get(0).forecast().times(), "the forecast follows the whole series");
-        assertEquals(Integer.MAX_VALUE, Plan.of(config(), List.of(all.get(0))).historyRows(all.get(0)), "one series: every row");
+        assertEquals(Integer.MAX_VALUE, Plan.of(TestSeries.tinyConfig(), List.of(all.get(0))).historyRows(all.get(0)), "one series: every row");
     }
 }
